@@ -1,0 +1,169 @@
+// The hub's one typed configuration: defaults, overridden once at start from the environment and the command line.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import type { StoreConfig } from '../store/store-config.js';
+
+export const SERVICE_NAMES = ['product', 'pricing', 'inventory', 'orders', 'supplier'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export interface HubConfig {
+  /** production refuses the development claims secret. @default development */
+  mode: 'development' | 'production';
+  /** Where SQLite files live in the embedded mode. @default ./data */
+  dataDir: string;
+  /** Interface every server binds. @default 127.0.0.1 */
+  host: string;
+  gateway: {
+    /** @default 4000 */
+    port: number;
+    /** @default gateway/supergraph.graphql */
+    supergraphPath: string;
+    /** Per-subgraph URL overrides; otherwise the URLs this process's subgraphs listen on. */
+    subgraphUrls: Partial<Record<ServiceName, string>>;
+    /** @default 10000 */
+    subgraphTimeoutMs: number;
+  };
+  /** Subgraph ports; 0 picks a free one. @default product 4001 ... supplier 4005 */
+  ports: Record<ServiceName, number>;
+  /** Which services this process runs. @default all five and the gateway */
+  services: (ServiceName | 'gateway')[];
+  /** SQLite files under dataDir, or one PostgreSQL server with a database per service. @default sqlite */
+  storage: { kind: 'sqlite' } | { kind: 'postgres'; url: string };
+  /** @default memory (in-process) */
+  bus: { kind: 'memory' } | { kind: 'nats'; url: string };
+  erp: {
+    /** The embedded reference ERP's SQLite file. @default <dataDir>/erp.db */
+    file: string;
+    /** Fault switch text, e.g. `latency=200,errors=0.1` or `outage`. @default none */
+    faults: string;
+    /** @default 2000 */
+    syncIntervalMs: number;
+    /** @default 30000 */
+    staleAfterMs: number;
+  };
+  seed: { skus: number; stores: number; seed: number };
+  /** Signs gateway -> subgraph claims. Required in production. */
+  claimsSecret: string;
+  logLevel: string;
+}
+
+export const DEV_CLAIMS_SECRET = 'retail-hub-development-secret-do-not-use-in-production';
+
+export const DEFAULT_PORTS: Record<ServiceName, number> = { product: 4001, pricing: 4002, inventory: 4003, orders: 4004, supplier: 4005 };
+
+export function defaultHubConfig(dataDir = './data'): HubConfig {
+  return {
+    mode: 'development',
+    dataDir,
+    host: '127.0.0.1',
+    gateway: { port: 4000, supergraphPath: 'gateway/supergraph.graphql', subgraphUrls: {}, subgraphTimeoutMs: 10_000 },
+    ports: { ...DEFAULT_PORTS },
+    services: [...SERVICE_NAMES, 'gateway'],
+    storage: { kind: 'sqlite' },
+    bus: { kind: 'memory' },
+    erp: { file: resolve(dataDir, 'erp.db'), faults: '', syncIntervalMs: 2000, staleAfterMs: 30_000 },
+    seed: { skus: 2000, stores: 300, seed: 42 },
+    claimsSecret: DEV_CLAIMS_SECRET,
+    logLevel: 'info',
+  };
+}
+
+export const HELP = `retail-hub: the embedded ERP, five subgraphs and the gateway in one process.
+
+Usage: npm start -- [options]
+
+Options:
+  --port N              gateway port (default 4000; env HUB_PORT)
+  --host ADDR           interface to bind (default 127.0.0.1; env HUB_HOST)
+  --data-dir DIR        where SQLite files live (default ./data; env HUB_DATA_DIR)
+  --skus N              SKUs to seed on first start, up to 50000 (default 2000; env HUB_SKUS)
+  --stores N            stores to seed on first start (default 300; env HUB_STORES)
+  --seed N              generator seed (default 42; env HUB_SEED)
+  --erp-faults SPEC     ERP fault switch: latency=MS,jitter=MS,errors=RATE,outage (env HUB_ERP_FAULTS)
+  --supergraph PATH     supergraph file the gateway serves (default gateway/supergraph.graphql)
+  --subgraph-url N=URL  use this URL for subgraph N instead of a local one (repeatable)
+  --services LIST       run only these, e.g. inventory,gateway (default: all)
+  --subgraph-ports LIST first port for subgraphs, or 0 for free ports (default 4001)
+  --postgres URL        store every service in PostgreSQL (a database per service; env HUB_POSTGRES_URL)
+  --nats URL            use NATS JetStream as the bus (env HUB_NATS_URL)
+  --production          refuse the development claims secret (env HUB_MODE=production)
+  --help                show this help
+
+Environment only:
+  HUB_CLAIMS_SECRET     secret signing gateway -> subgraph claims (required with --production)
+  LOG_LEVEL             pino level (default info)
+  OTEL_EXPORTER_OTLP_ENDPOINT / OTEL_TRACES_EXPORTER   turn on trace export (OTLP over HTTP)
+`;
+
+/** Builds the config from defaults, then the environment, then the command line; bad values are errors naming the option. */
+export function loadHubConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): { config: HubConfig; help: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      skus: { type: 'string' },
+      stores: { type: 'string' },
+      seed: { type: 'string' },
+      'erp-faults': { type: 'string' },
+      supergraph: { type: 'string' },
+      'subgraph-url': { type: 'string', multiple: true },
+      services: { type: 'string' },
+      'subgraph-ports': { type: 'string' },
+      postgres: { type: 'string' },
+      nats: { type: 'string' },
+      production: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  const dataDir = resolve(values['data-dir'] ?? env.HUB_DATA_DIR ?? './data');
+  const config = defaultHubConfig(dataDir);
+  config.mode = values.production || env.HUB_MODE === 'production' ? 'production' : 'development';
+  config.host = values.host ?? env.HUB_HOST ?? config.host;
+  config.gateway.port = int('--port', values.port ?? env.HUB_PORT, config.gateway.port, 0, 65535);
+  config.gateway.supergraphPath = values.supergraph ?? env.HUB_SUPERGRAPH ?? config.gateway.supergraphPath;
+  for (const pair of values['subgraph-url'] ?? []) {
+    const [name, url] = pair.split('=', 2);
+    if (!SERVICE_NAMES.includes(name as ServiceName) || !url) throw new Error(`--subgraph-url: expected NAME=URL with NAME one of ${SERVICE_NAMES.join(', ')}, got "${pair}"`);
+    config.gateway.subgraphUrls[name as ServiceName] = url;
+  }
+  const firstPort = int('--subgraph-ports', values['subgraph-ports'] ?? env.HUB_SUBGRAPH_PORTS, 4001, 0, 65530);
+  for (const [i, name] of SERVICE_NAMES.entries()) config.ports[name] = firstPort === 0 ? 0 : firstPort + i;
+  if (values.services) {
+    const wanted = values.services.split(',').map((s) => s.trim());
+    for (const s of wanted) if (![...SERVICE_NAMES, 'gateway'].includes(s)) throw new Error(`--services: unknown service "${s}"`);
+    config.services = wanted as HubConfig['services'];
+  }
+  const postgres = values.postgres ?? env.HUB_POSTGRES_URL;
+  if (postgres) config.storage = { kind: 'postgres', url: postgres };
+  const nats = values.nats ?? env.HUB_NATS_URL;
+  if (nats) config.bus = { kind: 'nats', url: nats };
+  config.erp.file = resolve(dataDir, 'erp.db');
+  config.erp.faults = values['erp-faults'] ?? env.HUB_ERP_FAULTS ?? '';
+  config.seed.skus = int('--skus', values.skus ?? env.HUB_SKUS, config.seed.skus, 1, 50_000);
+  config.seed.stores = int('--stores', values.stores ?? env.HUB_STORES, config.seed.stores, 1, 2000);
+  config.seed.seed = int('--seed', values.seed ?? env.HUB_SEED, config.seed.seed, 0, 2 ** 31 - 1);
+  config.claimsSecret = env.HUB_CLAIMS_SECRET ?? config.claimsSecret;
+  if (config.mode === 'production' && config.claimsSecret === DEV_CLAIMS_SECRET) {
+    throw new Error('HUB_CLAIMS_SECRET: production mode needs its own secret');
+  }
+  config.logLevel = env.LOG_LEVEL ?? config.logLevel;
+  return { config, help: Boolean(values.help) };
+}
+
+/** Where one service keeps its data: `<dataDir>/<service>.db`, or database `hub_<service>` on the PostgreSQL server. */
+export function storeFor(config: HubConfig, service: string): StoreConfig {
+  if (config.storage.kind === 'sqlite') return { dialect: 'sqlite', file: resolve(config.dataDir, `${service}.db`) };
+  const url = new URL(config.storage.url);
+  url.pathname = `/hub_${service}`;
+  return { dialect: 'postgres', url: url.toString() };
+}
+
+function int(option: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${option}: expected a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}

@@ -1,0 +1,76 @@
+// The embedded mode's bus: delivers in order to every matching consumer in this process, with retries and dead letters.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import type { EventEnvelope } from './envelope.js';
+import { typeMatches } from './envelope.js';
+import { backoffFor, DEFAULT_MAX_DELIVER, type BusSubscription, type EventBus, type SubscribeOptions } from './event-bus.port.js';
+
+interface Entry {
+  options: SubscribeOptions;
+  /** Serialises deliveries so each consumer sees events in publish order. */
+  tail: Promise<void>;
+  closed: boolean;
+}
+
+export class InProcessBus implements EventBus {
+  private readonly entries = new Set<Entry>();
+
+  constructor(private readonly logger?: Logger) {}
+
+  /**
+   * Resolves when every durable consumer has handled (or dead-lettered) the events, so the outbox
+   * row is only marked published once nothing can lose it. Live-only consumers are not waited for.
+   */
+  async publish(events: EventEnvelope[]): Promise<void> {
+    const waits: Promise<void>[] = [];
+    for (const entry of this.entries) {
+      const matching = events.filter((e) => entry.options.types.some((t) => typeMatches(t, e.type)));
+      if (matching.length === 0) continue;
+      const done = entry.tail.then(() => this.deliverAll(entry, matching));
+      entry.tail = done.catch(() => undefined);
+      if (!entry.options.ephemeral) waits.push(done);
+    }
+    await Promise.all(waits);
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
+    const entry: Entry = { options, tail: Promise.resolve(), closed: false };
+    this.entries.add(entry);
+    return {
+      close: async () => {
+        entry.closed = true;
+        this.entries.delete(entry);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    for (const entry of this.entries) entry.closed = true;
+    await Promise.all([...this.entries].map((e) => e.tail));
+    this.entries.clear();
+  }
+
+  private async deliverAll(entry: Entry, events: EventEnvelope[]): Promise<void> {
+    for (const event of events) {
+      if (entry.closed) return;
+      await this.deliver(entry, event);
+    }
+  }
+
+  private async deliver(entry: Entry, event: EventEnvelope): Promise<void> {
+    const { handler, maxDeliver = DEFAULT_MAX_DELIVER, backoffMs, onDeadLetter, consumer } = entry.options;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await handler({ event, attempt });
+        return;
+      } catch (error) {
+        if (attempt >= maxDeliver || entry.closed) {
+          this.logger?.warn({ err: error, consumer, eventId: event.id, type: event.type, attempt }, 'event dead-lettered');
+          await onDeadLetter?.({ event, attempt }, error);
+          return;
+        }
+        await sleep(backoffFor(attempt, backoffMs));
+      }
+    }
+  }
+}

@@ -1,0 +1,121 @@
+// Publishes a service's outbox to the bus in order, marking rows published only after the bus has them.
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Dialect } from '../store/store-config.js';
+import type { Clock } from '../time/clock.js';
+import type { EventBus } from './event-bus.port.js';
+import type { EventTables } from './event-tables.js';
+import { rowToEnvelope } from './outbox.js';
+
+export interface OutboxRelayOptions {
+  db: Kysely<any>;
+  dialect: Dialect;
+  bus: EventBus;
+  clock: Clock;
+  logger: Logger;
+  /** How often to look for rows nobody kicked the relay for (after a crash, from another replica). @default 500 */
+  pollIntervalMs?: number;
+  /** Rows per publish. @default 500 */
+  batchSize?: number;
+  /** Published rows older than this are deleted. @default 24 h */
+  retentionMs?: number;
+  /** Reports the unpublished count after each pass (the outbox backlog metric). */
+  onBacklog?: (count: number) => void;
+}
+
+export class OutboxRelay {
+  private readonly db: Kysely<EventTables>;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private lastCleanup = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.db = options.db as Kysely<EventTables>;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Publish now: called after a transaction that wrote events commits. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Publishes everything pending; resolves when the outbox is empty (tests and shutdown use it). */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+    await this.drain();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.drain()
+        .catch((err) => this.options.logger.error({ err }, 'outbox relay pass failed'))
+        .finally(() => {
+          this.running = null;
+          const next = this.again ? 0 : (this.options.pollIntervalMs ?? 500);
+          this.again = false;
+          this.schedule(next);
+        });
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async drain(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 500;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('published_at', 'is', null)
+        .orderBy('seq')
+        .limit(batchSize)
+        .execute();
+      if (rows.length === 0) break;
+      await this.options.bus.publish(rows.map(rowToEnvelope));
+      const now = this.options.clock.now().toISOString();
+      await this.db
+        .updateTable('outbox')
+        .set({ published_at: now })
+        .where('seq', 'in', rows.map((r) => r.seq))
+        .execute();
+      if (rows.length < batchSize) break;
+    }
+    await this.reportBacklogAndClean();
+  }
+
+  private async reportBacklogAndClean(): Promise<void> {
+    if (this.options.onBacklog) {
+      const { n } = await this.db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('published_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      this.options.onBacklog(Number(n));
+    }
+    const now = Date.now();
+    if (now - this.lastCleanup < 60_000) return;
+    this.lastCleanup = now;
+    const cutoff = new Date(this.options.clock.now().getTime() - (this.options.retentionMs ?? 86_400_000)).toISOString();
+    await this.db.deleteFrom('outbox').where('published_at', '<', cutoff).execute();
+  }
+}

@@ -1,0 +1,55 @@
+// Writes events into the outbox inside the caller's transaction, so a change and its event commit together.
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Clock } from '../time/clock.js';
+import { createEnvelope, type EventEnvelope, type NewEvent } from './envelope.js';
+import type { EventTables } from './event-tables.js';
+
+export interface OutboxWriter {
+  /** Adds events to the outbox within `trx`; they are published after it commits. */
+  write(trx: Transaction<any> | Kysely<any>, events: NewEvent[]): Promise<EventEnvelope[]>;
+}
+
+export function createOutboxWriter(service: string, clock: Clock): OutboxWriter {
+  return {
+    async write(trx, events) {
+      if (events.length === 0) return [];
+      const envelopes = events.map((e) => createEnvelope(service, e, clock));
+      const db = trx as unknown as Kysely<EventTables>;
+      // Chunked so a large publication stays under SQLite's bound-parameter limit.
+      for (let i = 0; i < envelopes.length; i += 500) {
+        await db
+          .insertInto('outbox')
+          .values(envelopes.slice(i, i + 500).map(toRow))
+          .execute();
+      }
+      return envelopes;
+    },
+  };
+}
+
+function toRow(e: EventEnvelope) {
+  return {
+    id: e.id,
+    type: e.type,
+    source: e.source,
+    subject: e.subject ?? null,
+    time: e.time,
+    data: JSON.stringify(e.data),
+    traceparent: e.traceparent ?? null,
+    published_at: null,
+  };
+}
+
+export function rowToEnvelope(row: Selectable<EventTables['outbox']>): EventEnvelope {
+  return {
+    specversion: '1.0',
+    id: row.id,
+    type: row.type,
+    source: row.source,
+    subject: row.subject ?? undefined,
+    time: row.time,
+    datacontenttype: 'application/json',
+    data: JSON.parse(row.data),
+    traceparent: row.traceparent ?? undefined,
+  };
+}

@@ -1,0 +1,40 @@
+// Opens a service's own database through Kysely, on SQLite or PostgreSQL, with the settings each needs.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type KyselyPlugin, type LogEvent } from 'kysely';
+import type { Dialect, StoreConfig } from './store-config.js';
+
+// int8 (bigint, count(*)) comes back from pg as a string; every integer here fits in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface Database<DB> {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Called for every query the store runs; tests count queries with it. */
+  onQuery?: (event: LogEvent) => void;
+  plugins?: KyselyPlugin[];
+}
+
+export function openDatabase<DB>(config: StoreConfig, options: OpenOptions = {}): Database<DB> {
+  const log = options.onQuery ? (event: LogEvent) => options.onQuery!(event) : undefined;
+  if (config.dialect === 'sqlite') {
+    if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+    const sqlite = new SQLite(config.file);
+    // WAL lets readers run beside the one writer; NORMAL sync is durable across a process crash.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log, plugins: options.plugins });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log, plugins: options.plugins });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

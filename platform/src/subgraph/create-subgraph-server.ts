@@ -1,0 +1,39 @@
+// Builds a Federation 2 subgraph ApolloServer with the hub's error masking and metrics.
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+import type { DocumentNode } from 'graphql';
+import type { Logger } from 'pino';
+import { createErrorMasker } from '../errors/mask-errors.js';
+import type { ServiceMetrics } from '../telemetry/metrics.js';
+
+export interface SubgraphServerOptions {
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<any>;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  plugins?: ApolloServerPlugin<any>[];
+}
+
+export function createSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions): ApolloServer<TContext> {
+  return new ApolloServer<TContext>({
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+    formatError: createErrorMasker(options.logger),
+    includeStacktraceInErrorResponses: false,
+    // Subgraphs sit behind the gateway and signed claims; the gateway owns CSRF prevention for browsers.
+    csrfPrevention: false,
+    plugins: [errorMetricsPlugin(options.metrics), ...(options.plugins ?? [])],
+  });
+}
+
+function errorMetricsPlugin(metrics: ServiceMetrics): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const e of errors) metrics.graphqlErrors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+        },
+      };
+    },
+  };
+}

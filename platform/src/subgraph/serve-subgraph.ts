@@ -1,0 +1,40 @@
+// Puts a subgraph on HTTP: /graphql behind signed-claims verification, plus health, readiness and metrics.
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { verifyClaims } from '../claims/signed-claims.js';
+import { createApolloHandler } from '../http/apollo-node-handler.js';
+import { createServiceHttpServer, listen, type RunningHttpServer } from '../http/service-http-server.js';
+import type { ServiceMetrics } from '../telemetry/metrics.js';
+import type { SubgraphInstance } from './subgraph-instance.js';
+
+export interface ServeOptions {
+  port: number;
+  host?: string;
+  claimsSecret: string;
+  logger: Logger;
+  metrics: ServiceMetrics;
+}
+
+export function subgraphGraphQLRoute(instance: SubgraphInstance<any>, claimsSecret: string) {
+  return createApolloHandler(instance.apollo, {
+    context: async (_req, headers) => {
+      const verified = verifyClaims(headers, claimsSecret);
+      // Only the gateway (or a hub service) holds the secret: a direct call gets nothing.
+      if (!verified.ok) {
+        throw new GraphQLError(`Unauthenticated: ${verified.reason}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      }
+      return instance.createContext(verified.claims);
+    },
+  });
+}
+
+export async function serveSubgraph(instance: SubgraphInstance<any>, options: ServeOptions): Promise<RunningHttpServer> {
+  const server = createServiceHttpServer({
+    name: instance.name,
+    logger: options.logger,
+    metrics: options.metrics,
+    routes: { '/graphql': subgraphGraphQLRoute(instance, options.claimsSecret), ...(instance.extraRoutes ?? {}) },
+    ready: () => instance.ready(),
+  });
+  return listen(server, options.port, options.host);
+}

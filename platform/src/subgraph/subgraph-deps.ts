@@ -1,0 +1,23 @@
+// What every subgraph gets from whoever starts it (the embedded launcher, a service process, a test).
+import type { LogEvent } from 'kysely';
+import type { Logger } from 'pino';
+import type { EventBus } from '../events/event-bus.port.js';
+import type { StoreConfig } from '../store/store-config.js';
+import type { ServiceMetrics } from '../telemetry/metrics.js';
+import type { Clock } from '../time/clock.js';
+
+export interface SubgraphDeps {
+  store: StoreConfig;
+  bus: EventBus;
+  clock: Clock;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  /** Shared with the gateway: verifies the signed claims on every request. */
+  claimsSecret: string;
+  /** Called for every store query (tests count them). */
+  onQuery?: (event: LogEvent) => void;
+  /** How often the ERP projections poll the ERP's change feed. @default 2000 */
+  erpSyncIntervalMs?: number;
+  /** A projection not confirmed by the ERP for this long is reported stale. @default 30000 */
+  erpStaleAfterMs?: number;
+}

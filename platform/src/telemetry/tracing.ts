@@ -1,0 +1,74 @@
+// OpenTelemetry tracing: always on in-process (so logs and events carry trace ids), exported only when OTEL_* says so.
+import { context, propagation, trace, SpanStatusCode, ROOT_CONTEXT, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+
+let provider: NodeTracerProvider | null = null;
+
+/** True when the standard OpenTelemetry variables ask for traces to be exported (OTLP over HTTP). */
+export function tracingExportRequested(env: NodeJS.ProcessEnv): boolean {
+  const exporter = env.OTEL_TRACES_EXPORTER;
+  if (exporter) return exporter.split(',').some((e) => e.trim() === 'otlp');
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+}
+
+/** Registers the process-wide tracer provider once; later calls are no-ops. */
+export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env): void {
+  if (provider) return;
+  const spanProcessors: SpanProcessor[] = tracingExportRequested(env) ? [new BatchSpanProcessor(new OTLPTraceExporter())] : [];
+  provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME ?? serviceName }),
+    spanProcessors,
+  });
+  provider.register({ propagator: new W3CTraceContextPropagator() });
+}
+
+export async function stopTracing(): Promise<void> {
+  await provider?.shutdown();
+  provider = null;
+}
+
+export function tracer(name: string) {
+  return trace.getTracer(name);
+}
+
+/** Runs fn inside a new active span; errors mark the span and rethrow. */
+export async function withSpan<T>(tracerName: string, spanName: string, attributes: Attributes, fn: (span: Span) => Promise<T>, parent?: Context): Promise<T> {
+  return tracer(tracerName).startActiveSpan(spanName, { attributes }, parent ?? context.active(), async (span) => {
+    try {
+      return await fn(span);
+    } catch (error) {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+export function currentTraceId(): string | undefined {
+  const ctx = trace.getActiveSpan()?.spanContext();
+  return ctx && ctx.traceFlags !== undefined && ctx.traceId !== '00000000000000000000000000000000' ? ctx.traceId : undefined;
+}
+
+/** The W3C traceparent of the active span, to carry across the bus in the event envelope. */
+export function currentTraceparent(): string | undefined {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier.traceparent;
+}
+
+export function injectTraceHeaders(headers: Record<string, string>): Record<string, string> {
+  propagation.inject(context.active(), headers);
+  return headers;
+}
+
+/** The context a traceparent (from an HTTP header or an event envelope) continues. */
+export function contextFromTraceparent(traceparent: string | undefined | null): Context {
+  if (!traceparent) return ROOT_CONTEXT;
+  return propagation.extract(ROOT_CONTEXT, { traceparent });
+}

@@ -1,0 +1,14 @@
+// One test run for the whole workspace: unit tests beside the code, subgraph tests, whole-graph tests.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'data/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    // Two cores: whole-graph tests start real processes, so more workers only thrash.
+    maxWorkers: 2,
+  },
+});

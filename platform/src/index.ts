@@ -36,3 +36,4 @@ export * from './sync/sync-state-table.js';
 export * from './sync/change-feed-sync.js';
 export * from './config/hub-config.js';
 export * from './store/ensure-postgres-database.js';
+export * from './testing/subgraph-test-kit.js';

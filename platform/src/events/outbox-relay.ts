@@ -30,6 +30,8 @@ export class OutboxRelay {
   private again = false;
   private stopped = true;
   private lastCleanup = 0;
+  /** Passes run one at a time, so a flush and a timer never publish the same rows twice. */
+  private chain: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.db = options.db as Kysely<EventTables>;
@@ -58,9 +60,14 @@ export class OutboxRelay {
   }
 
   /** Publishes everything pending; resolves when the outbox is empty (tests and shutdown use it). */
-  async flush(): Promise<void> {
-    while (this.running) await this.running;
-    await this.drain();
+  flush(): Promise<void> {
+    return this.exclusive();
+  }
+
+  private exclusive(): Promise<void> {
+    const pass = this.chain.then(() => this.drain());
+    this.chain = pass.catch(() => undefined);
+    return pass;
   }
 
   private schedule(delayMs: number): void {
@@ -68,7 +75,7 @@ export class OutboxRelay {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.running = this.drain()
+      this.running = this.exclusive()
         .catch((err) => this.options.logger.error({ err }, 'outbox relay pass failed'))
         .finally(() => {
           this.running = null;

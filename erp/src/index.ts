@@ -10,3 +10,4 @@ export * from './faults/fault-switch.js';
 export * from './faults/with-faults.js';
 export * from './instrumented-ports.js';
 export * from './embedded/embedded-erp.js';
+export * from './testing/test-erp.js';

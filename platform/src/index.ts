@@ -37,3 +37,4 @@ export * from './sync/change-feed-sync.js';
 export * from './config/hub-config.js';
 export * from './store/ensure-postgres-database.js';
 export * from './testing/subgraph-test-kit.js';
+export * from './store/test-stores.js';

@@ -1,5 +1,6 @@
 // Builds a Federation 2 subgraph ApolloServer with the hub's error masking and metrics.
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import type { DocumentNode } from 'graphql';
@@ -22,7 +23,8 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
     includeStacktraceInErrorResponses: false,
     // Subgraphs sit behind the gateway and signed claims; the gateway owns CSRF prevention for browsers.
     csrfPrevention: false,
-    plugins: [errorMetricsPlugin(options.metrics), ...(options.plugins ?? [])],
+    // Inline (ftv1) traces are for Apollo Studio, which the hub does not use; OpenTelemetry carries traces.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), errorMetricsPlugin(options.metrics), ...(options.plugins ?? [])],
   });
 }
 

@@ -1,0 +1,58 @@
+// Builds the product subgraph (schema, store, ERP item-master sync); never listens, so tests run it in process.
+import { fileURLToPath } from 'node:url';
+import { DateTimeScalar, createSubgraphServer, loadSchemaDir, migrateToLatest, openDatabase, type SubgraphDeps, type SubgraphInstance } from '@retail-hub/platform';
+import type { ItemMasterPort } from '@retail-hub/erp';
+import { createProductContext, type ProductContext } from './context.js';
+import { categoryResolvers } from './resolvers/category.resolvers.js';
+import { productResolvers } from './resolvers/product.resolvers.js';
+import { queryResolvers } from './resolvers/query.resolvers.js';
+import { CatalogService } from './services/catalog.service.js';
+import { ItemMasterSync } from './sources/item-master.sync.js';
+import { CategoryRepository } from './store/category.repository.js';
+import { productMigrations } from './store/migrations.js';
+import type { ProductDatabase } from './store/product-tables.js';
+import { ProductRepository } from './store/product.repository.js';
+
+export const PRODUCT_SCHEMA_DIR = fileURLToPath(new URL('../schema', import.meta.url));
+
+export interface ProductSubgraphDeps extends SubgraphDeps {
+  erp: { itemMaster: ItemMasterPort };
+  onSyncProgress?: (feed: string, records: number) => void;
+}
+
+export interface ProductSubgraph extends SubgraphInstance<ProductContext> {
+  sync: ItemMasterSync;
+}
+
+export async function createProductSubgraph(deps: ProductSubgraphDeps): Promise<ProductSubgraph> {
+  const store = openDatabase<ProductDatabase>(deps.store, { onQuery: deps.onQuery });
+  const products = new ProductRepository(store.db);
+  const catalog = new CatalogService(products, new CategoryRepository(store.db));
+  const sync = new ItemMasterSync({ db: store.db, itemMaster: deps.erp.itemMaster, clock: deps.clock, logger: deps.logger, intervalMs: deps.erpSyncIntervalMs, onProgress: deps.onSyncProgress });
+  const apollo = createSubgraphServer<ProductContext>({
+    typeDefs: loadSchemaDir(PRODUCT_SCHEMA_DIR),
+    resolvers: { DateTime: DateTimeScalar, ...queryResolvers, ...productResolvers, ...categoryResolvers } as never,
+    logger: deps.logger,
+    metrics: deps.metrics,
+  });
+  let ready = false;
+  return {
+    name: 'product',
+    apollo,
+    sync,
+    createContext: (claims) => createProductContext(claims, catalog, products),
+    async start() {
+      await migrateToLatest(store.db, store.dialect, productMigrations);
+      await apollo.start();
+      await sync.start();
+      ready = true;
+    },
+    ready: () => ready,
+    async stop() {
+      ready = false;
+      await sync.stop();
+      await apollo.stop();
+      await store.close();
+    },
+  };
+}

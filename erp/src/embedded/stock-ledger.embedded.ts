@@ -3,6 +3,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import { ErpRejectedError, type ChangePage } from '../ports/change-page.js';
 import type { LocationRecord, LocationType, StockAdjustment, StockKey, StockLedgerPort, StockPosition } from '../ports/stock-ledger.port.js';
 import { parseCursor, reserveSeq } from './change-counter.js';
+import { chunk } from './chunk.js';
 import type { ErpDatabase, StockTable } from './erp-schema.js';
 import type { Xref } from './xref.js';
 
@@ -20,14 +21,24 @@ export class EmbeddedStockLedger implements StockLedgerPort {
   }
 
   async getPositions(keys: readonly StockKey[]): Promise<(StockPosition | null)[]> {
-    const out: (StockPosition | null)[] = [];
+    // One query per location touched, not one per key.
+    const byWarehouse = new Map<string, Set<string>>();
     for (const key of keys) {
       const itemNo = this.xref.erpId('item', key.sku);
       const wh = this.xref.erpId('location', key.locationId);
-      const row = itemNo && wh ? await this.db.selectFrom('stock').selectAll().where('item_no', '=', itemNo).where('wh_code', '=', wh).executeTakeFirst() : undefined;
-      out.push(row ? await this.toPosition(row) : null);
+      if (itemNo && wh) byWarehouse.set(wh, (byWarehouse.get(wh) ?? new Set()).add(itemNo));
     }
-    return out;
+    const found = new Map<string, StockPosition>();
+    for (const [wh, itemNos] of byWarehouse) {
+      for (const part of chunk([...itemNos])) {
+        const rows = await this.db.selectFrom('stock').selectAll().where('wh_code', '=', wh).where('item_no', 'in', part).execute();
+        for (const row of rows) {
+          const position = await this.toPosition(row);
+          found.set(`${position.sku}@${position.locationId}`, position);
+        }
+      }
+    }
+    return keys.map((k) => found.get(`${k.sku}@${k.locationId}`) ?? null);
   }
 
   async positionChanges(after: string | null, limit: number): Promise<ChangePage<StockPosition>> {

@@ -1,0 +1,43 @@
+// Puts the gateway on HTTP: /graphql, /explorer, and platform's /health, /ready (supergraph loaded) and /metrics.
+import { createServiceHttpServer, listen, type RunningHttpServer } from '@retail-hub/platform';
+import { explorerRoutes, type ExplorerOptions } from '../explorer/explorer-routes.js';
+import type { GatewayInstance } from '../server.js';
+import { graphqlRoute } from './graphql-route.js';
+
+export interface ServeGatewayOptions {
+  /** 0 picks a free port (tests). @default 4000 */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** The local GraphiQL explorer. @default { enabled: true, path: '/explorer' } */
+  explorer?: ExplorerOptions;
+}
+
+/** Listens first, so /health answers and /ready says 503 while the gateway loads, then starts the gateway. */
+export async function serveGateway(instance: GatewayInstance, options: ServeGatewayOptions = {}): Promise<RunningHttpServer> {
+  const explorer = options.explorer ?? {};
+  const explorerPath = explorer.enabled === false ? null : (explorer.path ?? '/explorer');
+  const server = createServiceHttpServer({
+    name: instance.name,
+    logger: instance.logger,
+    metrics: instance.metrics,
+    routes: { '/graphql': graphqlRoute(instance, { explorerPath }), ...explorerRoutes(explorer, '/graphql') },
+    ready: () => instance.ready(),
+  });
+  const running = await listen(server, options.port ?? 4000, options.host ?? '127.0.0.1');
+  try {
+    await instance.start();
+  } catch (error) {
+    await running.close();
+    throw error;
+  }
+  instance.logger.info({ url: `${running.url}/graphql`, explorer: explorerPath && `${running.url}${explorerPath}` }, 'gateway listening');
+  return {
+    ...running,
+    // Stops taking requests first, then the gateway and its subgraph connections.
+    close: async () => {
+      await running.close();
+      await instance.stop();
+    },
+  };
+}

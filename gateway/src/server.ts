@@ -1,0 +1,112 @@
+// Builds the gateway: Apollo Server over @apollo/gateway and the committed supergraph. Never listens (see serveGateway).
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloGateway } from '@apollo/gateway';
+import type { Logger, ServiceMetrics } from '@retail-hub/platform';
+import { createGatewayErrorFormatter } from './errors/gateway-error-formatter.js';
+import type { GatewayContext } from './gateway-context.js';
+import { resolveGatewayOptions, type GatewayOptions } from './gateway-options.js';
+import { errorMetricsPlugin } from './plugins/error-metrics.plugin.js';
+import { SignedClaimsDataSource } from './subgraph/signed-claims-data-source.js';
+import { createSubgraphFetcher } from './subgraph/subgraph-fetcher.js';
+import { createSubgraphMetrics } from './subgraph/subgraph-metrics.js';
+import { resolveSubgraphUrls, subgraphsOfSupergraph } from './supergraph/supergraph-subgraphs.js';
+
+export type { GatewayOptions } from './gateway-options.js';
+export type { GatewayContext } from './gateway-context.js';
+export type { Authenticate } from './auth/authenticate.js';
+
+export interface GatewayInstance {
+  name: 'gateway';
+  apollo: ApolloServer<GatewayContext>;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  /** The URL each subgraph is called at: the supergraph's, with overrides applied. */
+  subgraphUrls: Readonly<Record<string, string>>;
+  /** The context of one HTTP request: runs `authenticate`, which may throw to refuse it. */
+  createContext(req: IncomingMessage): Promise<GatewayContext>;
+  /** Loads the supergraph and starts Apollo; resolves once queries can be served. Calling it again is harmless. */
+  start(): Promise<void>;
+  /** True between a finished start() and stop(). */
+  ready(): boolean;
+  /** Stops Apollo and closes the pooled subgraph connections. */
+  stop(): Promise<void>;
+}
+
+export async function createGateway(options: GatewayOptions): Promise<GatewayInstance> {
+  const settings = resolveGatewayOptions(options);
+  const supergraphSdl = await readFile(settings.supergraphPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read the supergraph at ${settings.supergraphPath} (${error.code ?? error.message}); run \`npm run compose\``);
+  });
+  const subgraphUrls = resolveSubgraphUrls(subgraphsOfSupergraph(supergraphSdl), settings.subgraphUrls);
+
+  // The library reads only this variable, when ApolloGateway is constructed; see GatewayOptions.apolloTelemetry.
+  if (!settings.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+
+  const fetcher = createSubgraphFetcher({
+    timeoutMs: settings.subgraphTimeoutMs,
+    keepAliveMs: settings.subgraphKeepAliveMs,
+    connectionsPerOrigin: settings.subgraphConnections,
+  });
+  const subgraphMetrics = createSubgraphMetrics(settings.metrics.registry);
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger: settings.logger,
+    buildService: ({ name }) =>
+      new SignedClaimsDataSource({
+        name,
+        url: subgraphUrls[name]!,
+        claimsSecret: settings.claimsSecret,
+        fetcher: fetcher.fetch,
+        timeoutMs: settings.subgraphTimeoutMs,
+        metrics: subgraphMetrics,
+      }),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: createGatewayErrorFormatter(settings.logger),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    introspection: settings.introspection,
+    plugins: [
+      // The explorer is served locally at /explorer; Apollo's landing page would load from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      errorMetricsPlugin({ metrics: settings.metrics }),
+      ...settings.plugins,
+    ],
+  });
+
+  let state: 'built' | 'ready' | 'stopped' = 'built';
+  let starting: Promise<void> | null = null;
+  return {
+    name: 'gateway',
+    apollo,
+    logger: settings.logger,
+    metrics: settings.metrics,
+    subgraphUrls,
+    createContext: async (req) => ({ claims: await settings.authenticate(req) }),
+    start() {
+      starting ??= apollo.start().then(() => {
+        state = 'ready';
+        settings.logger.info({ subgraphUrls }, 'gateway loaded its supergraph');
+      });
+      return starting;
+    },
+    ready: () => state === 'ready',
+    async stop() {
+      if (state === 'stopped') return;
+      if (starting) await starting.catch(() => undefined);
+      state = 'stopped';
+      if (starting) await apollo.stop();
+      await fetcher.close();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// Reads and replaces the location projection (small: it is held whole).
+import type { Kysely, Selectable } from 'kysely';
+import type { PricingDatabase, LocationTable } from './pricing-tables.js';
+
+export type LocationRow = Selectable<LocationTable>;
+
+export class LocationRepository {
+  constructor(private readonly db: Kysely<PricingDatabase>) {}
+
+  async findByIds(ids: readonly string[]): Promise<LocationRow[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    return this.db.selectFrom('location').selectAll().where('id', 'in', unique).execute();
+  }
+
+  /** Replaces every location in one transaction, so a reader never sees half a refresh. */
+  async replaceAll(rows: readonly LocationRow[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('location').execute();
+      for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('location').values(rows.slice(i, i + 1000)).execute();
+    });
+  }
+}

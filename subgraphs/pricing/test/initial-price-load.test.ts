@@ -1,8 +1,6 @@
 // The first load of a full-size price list (2,000 SKUs x 5 conditions) is complete and fast, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InProcessBus, migrateToLatest, openDatabase, ServiceEvents, silentLogger, systemClock } from '@retail-hub/platform';
-// Imported by path: the platform index does not export the test stores yet.
-import { createTestStore, TEST_DIALECTS } from '@retail-hub/platform/store/test-stores';
+import { createTestStore, InProcessBus, migrateToLatest, openDatabase, ServiceEvents, silentLogger, systemClock, TEST_DIALECTS } from '@retail-hub/platform';
 import { openTestErp, type TestErp } from '@retail-hub/erp';
 import { PriceConditionsSync } from '../src/sources/price-conditions.sync.js';
 import { pricingMigrations } from '../src/store/migrations.js';

@@ -2,9 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { execute, testSubgraphDeps, type EventEnvelope } from '@retail-hub/platform';
-// Imported by path: the platform index does not export the test stores yet.
-import { createTestStore, TEST_DIALECTS, type TestStore } from '@retail-hub/platform/store/test-stores';
+import { createTestStore, execute, TEST_DIALECTS, testSubgraphDeps, type EventEnvelope, type TestStore } from '@retail-hub/platform';
 import { openTestErp, type LocationRecord, type TestErp } from '@retail-hub/erp';
 import { createPricingSubgraph, type PricingSubgraph } from '../src/server.js';
 import { PRICE_CHANGED } from '../src/events/price-changed.event.js';

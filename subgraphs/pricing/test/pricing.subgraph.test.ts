@@ -1,8 +1,6 @@
 // The pricing subgraph in process, against the real embedded ERP, on SQLite and PostgreSQL: prices, carts, entities, batching.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execute, testSubgraphDeps } from '@retail-hub/platform';
-// Imported by path: the platform index does not export the test stores yet.
-import { createTestStore, TEST_DIALECTS, type TestStore } from '@retail-hub/platform/store/test-stores';
+import { createTestStore, execute, TEST_DIALECTS, testSubgraphDeps, type TestStore } from '@retail-hub/platform';
 import { openTestErp, type ListPriceRecord, type LocationRecord, type TestErp } from '@retail-hub/erp';
 import { createPricingSubgraph, type PricingSubgraph } from '../src/server.js';
 

@@ -1,5 +1,6 @@
 // The gateway process's settings: one typed object from defaults, then environment, then command-line flags.
 import { parseArgs } from 'node:util';
+import { DEV_CLAIMS_SECRET } from '@retail-hub/platform';
 import { DEFAULT_SUPERGRAPH_PATH } from '../default-paths.js';
 
 export interface GatewayConfig {
@@ -15,8 +16,8 @@ export interface GatewayConfig {
   dev: boolean;
 }
 
-/** Only for --dev: subgraphs started for development must use the same one. Never valid in production. */
-export const DEV_CLAIMS_SECRET = 'retail-hub-dev-claims-secret';
+/** Only for --dev: the same well-known secret the embedded hub and subgraph processes use in development. */
+export { DEV_CLAIMS_SECRET } from '@retail-hub/platform';
 
 export const GATEWAY_HELP = `Usage: tsx gateway/src/index.ts [options]
 

@@ -1,5 +1,5 @@
 // Puts the gateway on HTTP: /graphql, /explorer, and platform's /health, /ready (supergraph loaded) and /metrics.
-import { createServiceHttpServer, listen, type RunningHttpServer } from '@retail-hub/platform';
+import { createServiceHttpServer, listen, type RouteHandler, type RunningHttpServer } from '@retail-hub/platform';
 import { explorerRoutes, type ExplorerOptions } from '../explorer/explorer-routes.js';
 import type { GatewayInstance } from '../server.js';
 import { graphqlRoute } from './graphql-route.js';
@@ -11,6 +11,8 @@ export interface ServeGatewayOptions {
   host?: string;
   /** The local GraphiQL explorer. @default { enabled: true, path: '/explorer' } */
   explorer?: ExplorerOptions;
+  /** More routes on the same server (e.g. the embedded launcher's admin routes). @default {} */
+  extraRoutes?: Record<string, RouteHandler>;
 }
 
 /** Listens first, so /health answers and /ready says 503 while the gateway loads, then starts the gateway. */
@@ -21,7 +23,7 @@ export async function serveGateway(instance: GatewayInstance, options: ServeGate
     name: instance.name,
     logger: instance.logger,
     metrics: instance.metrics,
-    routes: { '/graphql': graphqlRoute(instance, { explorerPath }), ...explorerRoutes(explorer, '/graphql') },
+    routes: { ...options.extraRoutes, '/graphql': graphqlRoute(instance, { explorerPath }), ...explorerRoutes(explorer, '/graphql') },
     ready: () => instance.ready(),
   });
   const running = await listen(server, options.port ?? 4000, options.host ?? '127.0.0.1');

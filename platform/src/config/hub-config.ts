@@ -64,7 +64,8 @@ export function defaultHubConfig(dataDir = './data'): HubConfig {
     erp: { file: resolve(dataDir, 'erp.db'), faults: '', syncIntervalMs: 2000, staleAfterMs: 30_000 },
     seed: { skus: 2000, stores: 300, seed: 42 },
     claimsSecret: DEV_CLAIMS_SECRET,
-    logLevel: 'info',
+    // The terminal is for people in the one-process mode; LOG_LEVEL=info shows every service's logs.
+    logLevel: 'warn',
   };
 }
 
@@ -91,7 +92,7 @@ Options:
 
 Environment only:
   HUB_CLAIMS_SECRET     secret signing gateway -> subgraph claims (required with --production)
-  LOG_LEVEL             pino level (default info)
+  LOG_LEVEL             pino level for the JSON logs on stdout (default warn; info shows more)
   OTEL_EXPORTER_OTLP_ENDPOINT / OTEL_TRACES_EXPORTER   turn on trace export (OTLP over HTTP)
 `;
 

@@ -1,0 +1,36 @@
+// Starts the gateway in the launcher's process, pointed at the subgraphs this process runs (or configured URLs).
+import type { FaultSwitch } from '@retail-hub/erp';
+import { createGateway, type GatewayInstance } from '@retail-hub/gateway';
+import { serveGateway } from '@retail-hub/gateway/http/serve-gateway';
+import { createServiceMetrics, type HubConfig, type Logger, type RunningHttpServer, type ServiceName, type SubgraphInstance } from '@retail-hub/platform';
+import { erpFaultsRoute } from './admin/erp-faults.route.js';
+
+export interface RunningGateway {
+  url: string;
+  instance: GatewayInstance;
+  http: RunningHttpServer;
+  stop(): Promise<void>;
+}
+
+export async function startGatewayFor(
+  config: HubConfig,
+  subgraphs: Partial<Record<ServiceName, { instance: SubgraphInstance<any>; http: RunningHttpServer }>>,
+  logger: Logger,
+  admin: { faults: FaultSwitch },
+): Promise<RunningGateway> {
+  const local = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, `${s!.http.url}/graphql`]));
+  const instance = await createGateway({
+    claimsSecret: config.claimsSecret,
+    supergraphPath: config.gateway.supergraphPath,
+    subgraphUrls: { ...local, ...config.gateway.subgraphUrls },
+    subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
+    logger,
+    metrics: createServiceMetrics('gateway', { processMetrics: true }),
+  });
+  const http = await serveGateway(instance, {
+    port: config.gateway.port,
+    host: config.host,
+    extraRoutes: config.mode === 'development' ? { '/admin/erp-faults': erpFaultsRoute(admin.faults) } : {},
+  });
+  return { url: http.url, instance, http, stop: () => http.close() };
+}

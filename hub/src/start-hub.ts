@@ -1,0 +1,111 @@
+// Starts the hub in one process: the embedded ERP (seeded on first run), the subgraphs, the gateway.
+import { erpWithFaults, FaultSwitch, instrumentErpPorts, openEmbeddedErp, parseFaultSettings, type EmbeddedErp } from '@retail-hub/erp';
+import {
+  createLogger,
+  createServiceMetrics,
+  ensurePostgresDatabase,
+  InProcessBus,
+  serveSubgraph,
+  startTracing,
+  storeFor,
+  systemClock,
+  type Clock,
+  type EventBus,
+  type HubConfig,
+  type Logger,
+  type RunningHttpServer,
+  type ServiceName,
+  type SubgraphInstance,
+} from '@retail-hub/platform';
+import type { LogEvent } from 'kysely';
+import { ProgressReporter } from './progress-reporter.js';
+import { SUBGRAPH_FACTORIES } from './subgraph-factories.js';
+import { startGatewayFor, type RunningGateway } from './start-gateway.js';
+
+export interface StartHubOptions {
+  progress?: ProgressReporter;
+  clock?: Clock;
+  /** Counts store queries per service (tests). */
+  onQuery?: (service: ServiceName, event: LogEvent) => void;
+  logger?: Logger;
+}
+
+export interface RunningHub {
+  config: HubConfig;
+  erp: EmbeddedErp;
+  faults: FaultSwitch;
+  bus: EventBus;
+  subgraphs: Partial<Record<ServiceName, { instance: SubgraphInstance<any>; http: RunningHttpServer }>>;
+  gateway: RunningGateway | null;
+  stop(): Promise<void>;
+}
+
+export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
+  const progress = options.progress ?? new ProgressReporter();
+  const clock = options.clock ?? systemClock;
+  const rootLogger = options.logger ?? createLogger('hub', config.logLevel);
+  startTracing('retail-hub');
+
+  const erp = await openEmbeddedErp(config.erp.file);
+  const seeded = await erp.seedIfEmpty({
+    ...config.seed,
+    onProgress: (step, done, total) => progress.step(`Seeding ${step}`, done, total),
+  });
+  if (seeded) progress.note(`Seeded the synthetic retailer in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.skus} SKUs, ${seeded.locations} locations, ${seeded.suppliers} suppliers, ${seeded.stockPositions.toLocaleString('en-US')} stock positions.`);
+  const faults = new FaultSwitch(parseFaultSettings(config.erp.faults));
+  const erpPorts = erpWithFaults(erp.ports, faults);
+  const bus: EventBus = new InProcessBus(rootLogger.child({ component: 'bus' }));
+
+  const subgraphs: RunningHub['subgraphs'] = {};
+  const running: RunningHub = {
+    config,
+    erp,
+    faults,
+    bus,
+    subgraphs,
+    gateway: null,
+    async stop() {
+      await running.gateway?.stop();
+      for (const { instance, http } of Object.values(subgraphs).reverse()) {
+        await http.close();
+        await instance.stop();
+      }
+      await bus.close();
+      await erp.close();
+    },
+  };
+  try {
+    for (const [name, factory] of Object.entries(SUBGRAPH_FACTORIES) as [ServiceName, NonNullable<(typeof SUBGRAPH_FACTORIES)[ServiceName]>][]) {
+      if (!config.services.includes(name)) continue;
+      const logger = options.logger?.child({ service: name }) ?? createLogger(name, config.logLevel);
+      const metrics = createServiceMetrics(name);
+      const store = storeFor(config, name);
+      if (store.dialect === 'postgres') await ensurePostgresDatabase(store.url);
+      const instance = await factory(
+        {
+          store,
+          bus,
+          clock,
+          logger,
+          metrics,
+          claimsSecret: config.claimsSecret,
+          onQuery: options.onQuery ? (e) => options.onQuery!(name, e) : undefined,
+          erpSyncIntervalMs: config.erp.syncIntervalMs,
+          erpStaleAfterMs: config.erp.staleAfterMs,
+        },
+        instrumentErpPorts(erpPorts, name, metrics),
+        { onSyncProgress: (feed, n) => progress.step(`${name}: synced ${feed}`, n) },
+      );
+      await instance.start();
+      const http = await serveSubgraph(instance, { port: config.ports[name], host: config.host, claimsSecret: config.claimsSecret, logger, metrics });
+      subgraphs[name] = { instance, http };
+    }
+    if (config.services.includes('gateway')) {
+      running.gateway = await startGatewayFor(config, subgraphs, options.logger?.child({ service: 'gateway' }) ?? createLogger('gateway', config.logLevel), { faults });
+    }
+  } catch (error) {
+    await running.stop().catch(() => undefined);
+    throw error;
+  }
+  return running;
+}

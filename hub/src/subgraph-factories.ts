@@ -1,0 +1,19 @@
+// How the launcher builds each subgraph: which ERP ports it gets.
+import type { ErpPorts } from '@retail-hub/erp';
+import type { ServiceName, SubgraphDeps, SubgraphInstance } from '@retail-hub/platform';
+import { createOrdersSubgraph } from '@retail-hub/orders-subgraph';
+import { createPricingSubgraph } from '@retail-hub/pricing-subgraph';
+import { createProductSubgraph } from '@retail-hub/product-subgraph';
+
+export interface FactoryExtras {
+  onSyncProgress?: (feed: string, records: number) => void;
+}
+
+export type SubgraphFactory = (deps: SubgraphDeps, erp: ErpPorts, extras: FactoryExtras) => Promise<SubgraphInstance<any>>;
+
+export const SUBGRAPH_FACTORIES: Partial<Record<ServiceName, SubgraphFactory>> = {
+  product: (deps, erp, extras) => createProductSubgraph({ ...deps, erp: { itemMaster: erp.itemMaster }, onSyncProgress: extras.onSyncProgress }),
+  pricing: (deps, erp, extras) =>
+    createPricingSubgraph({ ...deps, erp: { priceConditions: erp.priceConditions, stockLedger: erp.stockLedger }, onSyncProgress: extras.onSyncProgress }),
+  orders: (deps, erp) => createOrdersSubgraph({ ...deps, erp: { salesFinance: erp.salesFinance } }),
+};

@@ -1,0 +1,43 @@
+// Reads and replaces purchase-order lines; an order's lines always come whole from the ERP, so they are replaced, not merged.
+import type { Kysely, Selectable } from 'kysely';
+import type { Executor } from '@retail-hub/platform';
+import { inChunks } from './in-chunks.js';
+import { restrictTo, type SupplierScope } from './supplier-scope.js';
+import type { PurchaseOrderLineTable, SupplierDatabase } from './supplier-tables.js';
+
+export type PurchaseOrderLineRow = Selectable<PurchaseOrderLineTable>;
+
+/** A line as read: lines are in their order's currency, so reads bring it along. */
+export type PricedPurchaseOrderLineRow = PurchaseOrderLineRow & { currency: string };
+
+export class PurchaseOrderLineRepository {
+  constructor(private readonly db: Kysely<SupplierDatabase>) {}
+
+  /** Lines of the orders, in line order; lines of orders outside the scope are never returned. */
+  findByPurchaseOrderIds(scope: SupplierScope, ids: readonly string[]): Promise<PricedPurchaseOrderLineRow[]> {
+    return inChunks(ids, (part) =>
+      this.db
+        .selectFrom('purchase_order_line')
+        .innerJoin('purchase_order', 'purchase_order.id', 'purchase_order_line.purchase_order_id')
+        .selectAll('purchase_order_line')
+        .select('purchase_order.currency')
+        .where('purchase_order_line.purchase_order_id', 'in', part)
+        .$call(restrictTo(scope, 'purchase_order.supplier_id'))
+        .orderBy('purchase_order_line.purchase_order_id')
+        .orderBy('purchase_order_line.line_no')
+        .execute(),
+    );
+  }
+
+  /**
+   * Replaces the lines of the given orders. The delete runs even on a first load: an order the ERP
+   * changes while the feed is being read comes again on a later page.
+   */
+  async replace(trx: Executor<SupplierDatabase>, purchaseOrderIds: readonly string[], rows: PurchaseOrderLineRow[]): Promise<void> {
+    await inChunks(purchaseOrderIds, async (part) => {
+      await trx.deleteFrom('purchase_order_line').where('purchase_order_id', 'in', part).execute();
+      return [];
+    });
+    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('purchase_order_line').values(rows.slice(i, i + 500)).execute();
+  }
+}

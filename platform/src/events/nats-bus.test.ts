@@ -15,7 +15,7 @@ describe('NatsJetStreamBus', () => {
   });
 
   afterEach(async () => {
-    await test.drop();
+    await test?.drop();
   });
 
   it('delivers in publish order with the envelope intact, and stores id and traceparent as headers', async () => {

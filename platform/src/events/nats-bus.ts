@@ -30,6 +30,7 @@ export interface NatsBusOptions {
   ackWaitMs?: number;
   /** Connection name the server shows. @default 'retail-hub' */
   name?: string;
+  /** Where dead letters and consumer trouble are logged. @default none */
   logger?: Logger;
 }
 
@@ -37,16 +38,16 @@ export type ResolvedNatsBusOptions = Required<Omit<NatsBusOptions, 'logger'>> & 
 
 export function resolveNatsBusOptions(options: NatsBusOptions = {}): ResolvedNatsBusOptions {
   return {
-    servers: 'nats://127.0.0.1:4222',
-    stream: 'HUB_EVENTS',
-    subjectPrefix: 'hub.',
-    duplicateWindowMs: 10 * 60_000,
-    maxAgeMs: 7 * 24 * 3_600_000,
-    maxBytes: -1,
-    replicas: 1,
-    ackWaitMs: 30_000,
-    name: 'retail-hub',
-    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+    servers: options.servers ?? 'nats://127.0.0.1:4222',
+    stream: options.stream ?? 'HUB_EVENTS',
+    subjectPrefix: options.subjectPrefix ?? 'hub.',
+    duplicateWindowMs: options.duplicateWindowMs ?? 10 * 60_000,
+    maxAgeMs: options.maxAgeMs ?? 7 * 24 * 3_600_000,
+    maxBytes: options.maxBytes ?? -1,
+    replicas: options.replicas ?? 1,
+    ackWaitMs: options.ackWaitMs ?? 30_000,
+    name: options.name ?? 'retail-hub',
+    logger: options.logger,
   };
 }
 
@@ -69,6 +70,7 @@ export class NatsJetStreamBus implements EventBus {
   private readonly js: JetStreamClient;
   private readonly subscriptions = new Set<BusSubscription>();
   private readonly encoder = new TextEncoder();
+  private closing: Promise<void> | null = null;
 
   constructor(
     /** Exposed for operations and tests (stream info, cleanup); the bus owns it and drains it on close. */
@@ -109,9 +111,12 @@ export class NatsJetStreamBus implements EventBus {
   }
 
   /** Lets running handlers finish, hands back what was fetched but not started, then drains the connection. */
-  async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.close()));
-    if (!this.connection.isClosed()) await this.connection.drain();
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.all([...this.subscriptions].map((s) => s.close()));
+      if (!this.connection.isClosed()) await this.connection.drain();
+    })();
+    return this.closing;
   }
 
   private context(): SubscriptionContext {

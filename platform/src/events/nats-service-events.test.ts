@@ -32,7 +32,7 @@ describe('service events on the NATS bus (sqlite)', () => {
     await migrateToLatest(store.db, store.dialect, {
       '000_events': eventTablesMigration,
       '001_thing': () => ({
-        async up(db: Kysely<any>) {
+        async up(db: Kysely<unknown>) {
           await db.schema.createTable('thing').addColumn('id', 'text', (c) => c.primaryKey()).addColumn('n', 'integer').execute();
           await db.schema.createTable('effect').addColumn('event_id', 'text').execute();
         },
@@ -44,10 +44,10 @@ describe('service events on the NATS bus (sqlite)', () => {
   });
 
   afterEach(async () => {
-    await events.stop();
-    await nats.drop();
-    await store.close();
-    await test.drop();
+    await events?.stop();
+    await nats?.drop();
+    await store?.close();
+    await test?.drop();
   });
 
   it('publishes committed events only, and a consumer applies each exactly once despite republishing', async () => {

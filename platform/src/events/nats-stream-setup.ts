@@ -53,7 +53,7 @@ export async function ensureStream(jsm: JetStreamManager, settings: StreamSettin
 export type ConsumerSettings = Pick<ConsumerConfig, 'ack_wait' | 'max_deliver' | 'max_ack_pending' | 'filter_subject' | 'filter_subjects'>;
 
 /** Creates the durable consumer, or brings an existing one (same name, older code) to these settings. */
-export async function ensureDurableConsumer(jsm: JetStreamManager, stream: string, name: string, settings: ConsumerSettings): Promise<void> {
+export async function ensureDurableConsumer(jsm: JetStreamManager, stream: string, name: string, settings: ConsumerSettings): Promise<string> {
   try {
     await jsm.consumers.info(stream, name);
     await jsm.consumers.update(stream, name, settings);
@@ -63,6 +63,7 @@ export async function ensureDurableConsumer(jsm: JetStreamManager, stream: strin
     // deployed after its publisher must still see what was published before it first ran.
     await jsm.consumers.add(stream, { ...settings, durable_name: name, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
   }
+  return name;
 }
 
 /** A consumer for this process alone, starting at new events; the server drops it if the process vanishes. */

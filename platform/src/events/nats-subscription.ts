@@ -1,5 +1,5 @@
 // One subscription on the NATS bus: its JetStream consumer (durable or ephemeral) and the loop that feeds the handler.
-import { nanos, nuid, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
+import { ConsumerEvents, nanos, nuid, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
 import type { Logger } from 'pino';
 import type { BusSubscription, SubscribeOptions } from './event-bus.port.js';
 import { deliverMessage } from './nats-delivery.js';
@@ -24,12 +24,12 @@ export async function openSubscription(ctx: SubscriptionContext, options: Subscr
   const settings = consumerSettings(ctx, options.types);
   const name = options.ephemeral
     ? await createEphemeralConsumer(jsm, stream, `${consumerNameFor(options.consumer)}_${nuid.next()}`, settings, EPHEMERAL_INACTIVE_MS)
-    : consumerNameFor(options.consumer);
-  if (!options.ephemeral) await ensureDurableConsumer(jsm, stream, name, settings);
+    : await ensureDurableConsumer(jsm, stream, consumerNameFor(options.consumer), settings);
 
   const consumer = await js.consumers.get(stream, name);
   // One message at a time: the server holds one unacked delivery per consumer anyway (max_ack_pending 1).
   const messages = await consumer.consume({ max_messages: 1 });
+  if (logger) logTrouble(messages, options.consumer, logger).catch(() => undefined);
   let closing = false;
   const loop = (async () => {
     for await (const msg of messages) {
@@ -48,6 +48,14 @@ export async function openSubscription(ctx: SubscriptionContext, options: Subscr
       if (options.ephemeral) await jsm.consumers.delete(stream, name).catch(() => undefined);
     },
   };
+}
+
+/** Missed heartbeats or a consumer deleted under us: the client keeps retrying, operators should know. */
+async function logTrouble(messages: ConsumerMessages, consumer: string, logger: Logger): Promise<void> {
+  const trouble = new Set<string>(Object.values(ConsumerEvents));
+  for await (const status of await messages.status()) {
+    if (trouble.has(status.type)) logger.warn({ consumer, status: status.type, detail: status.data }, 'event consumer trouble');
+  }
 }
 
 /**

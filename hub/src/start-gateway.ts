@@ -2,7 +2,7 @@
 import type { FaultSwitch } from '@retail-hub/erp';
 import { createGateway, type GatewayInstance } from '@retail-hub/gateway';
 import { serveGateway } from '@retail-hub/gateway/http/serve-gateway';
-import { createServiceMetrics, type HubConfig, type Logger, type RunningHttpServer, type ServiceName, type SubgraphInstance } from '@retail-hub/platform';
+import { createServiceMetrics, type HubConfig, type Logger, type RunningHttpServer, type ServiceName } from '@retail-hub/platform';
 import { erpFaultsRoute } from './admin/erp-faults.route.js';
 
 export interface RunningGateway {
@@ -14,7 +14,7 @@ export interface RunningGateway {
 
 export async function startGatewayFor(
   config: HubConfig,
-  subgraphs: Partial<Record<ServiceName, { instance: SubgraphInstance<any>; http: RunningHttpServer }>>,
+  subgraphs: Partial<Record<ServiceName, { http: RunningHttpServer }>>,
   logger: Logger,
   admin: { faults: FaultSwitch },
 ): Promise<RunningGateway> {

@@ -5,6 +5,7 @@ import {
   createServiceMetrics,
   ensurePostgresDatabase,
   InProcessBus,
+  connectNatsBus,
   serveSubgraph,
   startTracing,
   storeFor,
@@ -14,6 +15,7 @@ import {
   type HubConfig,
   type Logger,
   type RunningHttpServer,
+  type ServiceMetrics,
   type ServiceName,
   type SubgraphInstance,
 } from '@retail-hub/platform';
@@ -30,12 +32,18 @@ export interface StartHubOptions {
   logger?: Logger;
 }
 
+export interface RunningSubgraph {
+  instance: SubgraphInstance<any>;
+  http: RunningHttpServer;
+  metrics: ServiceMetrics;
+}
+
 export interface RunningHub {
   config: HubConfig;
   erp: EmbeddedErp;
   faults: FaultSwitch;
   bus: EventBus;
-  subgraphs: Partial<Record<ServiceName, { instance: SubgraphInstance<any>; http: RunningHttpServer }>>;
+  subgraphs: Partial<Record<ServiceName, RunningSubgraph>>;
   gateway: RunningGateway | null;
   stop(): Promise<void>;
 }
@@ -54,7 +62,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   if (seeded) progress.note(`Seeded the synthetic retailer in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.skus} SKUs, ${seeded.locations} locations, ${seeded.suppliers} suppliers, ${seeded.stockPositions.toLocaleString('en-US')} stock positions.`);
   const faults = new FaultSwitch(parseFaultSettings(config.erp.faults));
   const erpPorts = erpWithFaults(erp.ports, faults);
-  const bus: EventBus = new InProcessBus(rootLogger.child({ component: 'bus' }));
+  const bus: EventBus =
+    config.bus.kind === 'nats' ? await connectNatsBus({ servers: config.bus.url, logger: rootLogger }) : new InProcessBus(rootLogger.child({ component: 'bus' }));
 
   const subgraphs: RunningHub['subgraphs'] = {};
   const running: RunningHub = {
@@ -98,7 +107,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       );
       await instance.start();
       const http = await serveSubgraph(instance, { port: config.ports[name], host: config.host, claimsSecret: config.claimsSecret, logger, metrics });
-      subgraphs[name] = { instance, http };
+      subgraphs[name] = { instance, http, metrics };
     }
     if (config.services.includes('gateway')) {
       running.gateway = await startGatewayFor(config, subgraphs, options.logger?.child({ service: 'gateway' }) ?? createLogger('gateway', config.logLevel), { faults });

@@ -4,6 +4,7 @@ import type { ServiceName, SubgraphDeps, SubgraphInstance } from '@retail-hub/pl
 import { createOrdersSubgraph } from '@retail-hub/orders-subgraph';
 import { createPricingSubgraph } from '@retail-hub/pricing-subgraph';
 import { createProductSubgraph } from '@retail-hub/product-subgraph';
+import { createSupplierSubgraph } from '@retail-hub/supplier-subgraph';
 
 export interface FactoryExtras {
   onSyncProgress?: (feed: string, records: number) => void;
@@ -15,5 +16,6 @@ export const SUBGRAPH_FACTORIES: Partial<Record<ServiceName, SubgraphFactory>> =
   product: (deps, erp, extras) => createProductSubgraph({ ...deps, erp: { itemMaster: erp.itemMaster }, onSyncProgress: extras.onSyncProgress }),
   pricing: (deps, erp, extras) =>
     createPricingSubgraph({ ...deps, erp: { priceConditions: erp.priceConditions, stockLedger: erp.stockLedger }, onSyncProgress: extras.onSyncProgress }),
+  supplier: (deps, erp, extras) => createSupplierSubgraph({ ...deps, erp: { purchasing: erp.purchasing }, onSyncProgress: extras.onSyncProgress }),
   orders: (deps, erp) => createOrdersSubgraph({ ...deps, erp: { salesFinance: erp.salesFinance } }),
 };

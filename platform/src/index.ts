@@ -38,3 +38,4 @@ export * from './config/hub-config.js';
 export * from './store/ensure-postgres-database.js';
 export * from './testing/subgraph-test-kit.js';
 export * from './store/test-stores.js';
+export * from './events/nats-bus.js';

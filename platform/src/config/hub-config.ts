@@ -92,6 +92,8 @@ Options:
 
 Environment only:
   HUB_CLAIMS_SECRET     secret signing gateway -> subgraph claims (required with --production)
+  HUB_ERP_SYNC_INTERVAL_MS  how often projections poll the ERP's change feeds (default 2000)
+  HUB_ERP_STALE_AFTER_MS    stock is reported stale when the ERP has not answered for this long (default 30000)
   LOG_LEVEL             pino level for the JSON logs on stdout (default warn; info shows more)
   OTEL_EXPORTER_OTLP_ENDPOINT / OTEL_TRACES_EXPORTER   turn on trace export (OTLP over HTTP)
 `;
@@ -143,6 +145,8 @@ export function loadHubConfig(argv: string[], env: NodeJS.ProcessEnv = process.e
   if (nats) config.bus = { kind: 'nats', url: nats };
   config.erp.file = resolve(dataDir, 'erp.db');
   config.erp.faults = values['erp-faults'] ?? env.HUB_ERP_FAULTS ?? '';
+  config.erp.syncIntervalMs = int('HUB_ERP_SYNC_INTERVAL_MS', env.HUB_ERP_SYNC_INTERVAL_MS, config.erp.syncIntervalMs, 50, 3_600_000);
+  config.erp.staleAfterMs = int('HUB_ERP_STALE_AFTER_MS', env.HUB_ERP_STALE_AFTER_MS, config.erp.staleAfterMs, 100, 86_400_000);
   config.seed.skus = int('--skus', values.skus ?? env.HUB_SKUS, config.seed.skus, 1, 50_000);
   config.seed.stores = int('--stores', values.stores ?? env.HUB_STORES, config.seed.stores, 1, 2000);
   config.seed.seed = int('--seed', values.seed ?? env.HUB_SEED, config.seed.seed, 0, 2 ** 31 - 1);

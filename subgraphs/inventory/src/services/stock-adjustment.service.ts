@@ -67,8 +67,8 @@ export class StockAdjustmentService {
 
     let position: StockPosition;
     try {
-      const booked = await callErp(() => this.deps.ledger.postAdjustments([{ adjustmentId, ...key, delta: input.delta, reason: input.reason, note: input.note ?? undefined }]));
-      position = booked[0]!;
+      const positions = await callErp(() => this.deps.ledger.postAdjustments([{ adjustmentId, ...key, delta: input.delta, reason: input.reason, note: input.note ?? undefined }]));
+      position = positions[0]!;
     } catch (error) {
       if (!(error instanceof ErpRejectedError)) throw error;
       // Someone else took the stock between our check and the booking: the same expected outcome.

@@ -1,6 +1,7 @@
 // How the launcher builds each subgraph: which ERP ports it gets.
 import type { ErpPorts } from '@retail-hub/erp';
 import type { ServiceName, SubgraphDeps, SubgraphInstance } from '@retail-hub/platform';
+import { createInventorySubgraph } from '@retail-hub/inventory-subgraph';
 import { createOrdersSubgraph } from '@retail-hub/orders-subgraph';
 import { createPricingSubgraph } from '@retail-hub/pricing-subgraph';
 import { createProductSubgraph } from '@retail-hub/product-subgraph';
@@ -16,6 +17,7 @@ export const SUBGRAPH_FACTORIES: Partial<Record<ServiceName, SubgraphFactory>> =
   product: (deps, erp, extras) => createProductSubgraph({ ...deps, erp: { itemMaster: erp.itemMaster }, onSyncProgress: extras.onSyncProgress }),
   pricing: (deps, erp, extras) =>
     createPricingSubgraph({ ...deps, erp: { priceConditions: erp.priceConditions, stockLedger: erp.stockLedger }, onSyncProgress: extras.onSyncProgress }),
+  inventory: (deps, erp, extras) => createInventorySubgraph({ ...deps, erp: { stockLedger: erp.stockLedger }, onSyncProgress: extras.onSyncProgress }),
   supplier: (deps, erp, extras) => createSupplierSubgraph({ ...deps, erp: { purchasing: erp.purchasing }, onSyncProgress: extras.onSyncProgress }),
   orders: (deps, erp) => createOrdersSubgraph({ ...deps, erp: { salesFinance: erp.salesFinance } }),
 };

@@ -32,8 +32,10 @@ export class EmbeddedStockLedger implements StockLedgerPort {
     for (const [wh, itemNos] of byWarehouse) {
       for (const part of chunk([...itemNos])) {
         const rows = await this.db.selectFrom('stock').selectAll().where('wh_code', '=', wh).where('item_no', 'in', part).execute();
+        await this.xref.ensure('item', rows.map((r) => r.item_no));
+        await this.xref.ensure('location', [wh]);
         for (const row of rows) {
-          const position = await this.toPosition(row);
+          const position = this.toPosition(row);
           found.set(`${position.sku}@${position.locationId}`, position);
         }
       }
@@ -44,8 +46,9 @@ export class EmbeddedStockLedger implements StockLedgerPort {
   async positionChanges(after: string | null, limit: number): Promise<ChangePage<StockPosition>> {
     const rows = await this.db.selectFrom('stock').selectAll().where('seq', '>', parseCursor(after)).orderBy('seq').limit(limit + 1).execute();
     const page = rows.slice(0, limit);
-    const records: StockPosition[] = [];
-    for (const row of page) records.push(await this.toPosition(row));
+    await this.xref.ensure('item', page.map((r) => r.item_no));
+    await this.xref.ensure('location', page.map((r) => r.wh_code));
+    const records = page.map((row) => this.toPosition(row));
     return { records, cursor: String(page.at(-1)?.seq ?? parseCursor(after)), hasMore: rows.length > limit };
   }
 
@@ -55,9 +58,8 @@ export class EmbeddedStockLedger implements StockLedgerPort {
       for (const [i, adj] of adjustments.entries()) {
         touched.push(await this.applyMove(trx, adj.adjustmentId, adj.sku, adj.locationId, adj.delta, adj.reason, adj.note ?? null, `adjustments.${i}`));
       }
-      const positions: StockPosition[] = [];
-      for (const row of touched) positions.push(await this.toPosition(row));
-      return positions;
+      // Every touched row was mapped on the way in (applyMove looked its ids up).
+      return touched.map((row) => this.toPosition(row));
     });
   }
 
@@ -92,10 +94,11 @@ export class EmbeddedStockLedger implements StockLedgerPort {
     return trx.selectFrom('stock').selectAll().where('item_no', '=', itemNo).where('wh_code', '=', wh).executeTakeFirstOrThrow();
   }
 
-  private async toPosition(row: Selectable<StockTable>): Promise<StockPosition> {
+  /** Callers `ensure` the row's mappings first. */
+  private toPosition(row: Selectable<StockTable>): StockPosition {
     return {
-      sku: await this.xref.hubId('item', row.item_no),
-      locationId: await this.xref.hubId('location', row.wh_code),
+      sku: this.xref.known('item', row.item_no),
+      locationId: this.xref.known('location', row.wh_code),
       onHand: row.on_hand,
       inbound: row.on_order,
       version: row.seq,

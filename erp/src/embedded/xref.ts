@@ -26,24 +26,30 @@ export class Xref {
   }
 
   /** The hub id of an ERP record; one the ERP created on its own gets a new mapping. */
-  async hubId(entity: XrefEntity, erpId: string): Promise<string> {
+  hubId(entity: XrefEntity, erpId: string): string | Promise<string> {
+    // Synchronous when the mapping is known (nearly always): feed pages of thousands of rows await nothing.
     const known = this.toHub.get(`${entity}:${erpId}`);
     if (known) return known;
+    return this.createHubId(entity, erpId);
+  }
+
+  private async createHubId(entity: XrefEntity, erpId: string): Promise<string> {
     const hubId = `${HUB_PREFIX[entity]}${erpId}`;
     await this.db.insertInto('xref').values({ entity, hub_id: hubId, erp_id: erpId }).onConflict((oc) => oc.doNothing()).execute();
     this.remember(entity, hubId, erpId);
     return hubId;
   }
 
-  /** Synchronous lookup for hot paths; callers make sure the mapping exists (hubIds first). */
-  hubIdKnown(entity: XrefEntity, erpId: string): string | undefined {
-    return this.toHub.get(`${entity}:${erpId}`);
+  /** Makes sure every id has a mapping, so `known` can answer synchronously for a whole page. */
+  async ensure(entity: XrefEntity, erpIds: readonly string[]): Promise<void> {
+    for (const id of erpIds) if (!this.toHub.has(`${entity}:${id}`)) await this.createHubId(entity, id);
   }
 
-  async hubIds(entity: XrefEntity, erpIds: readonly string[]): Promise<string[]> {
-    const out: string[] = [];
-    for (const id of erpIds) out.push(this.toHub.get(`${entity}:${id}`) ?? (await this.hubId(entity, id)));
-    return out;
+  /** The hub id of an ERP code that `ensure` has seen. */
+  known(entity: XrefEntity, erpId: string): string {
+    const hubId = this.toHub.get(`${entity}:${erpId}`);
+    if (!hubId) throw new Error(`no hub id for ${entity} ${erpId}: call ensure() first`);
+    return hubId;
   }
 
   private remember(entity: XrefEntity, hubId: string, erpId: string): void {

@@ -1,6 +1,7 @@
 // The HTTP server every service runs: its routes plus /health, /ready and /metrics, with request metrics.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from '../telemetry/metrics.js';
 import { sendJson } from './json-response.js';
@@ -27,8 +28,22 @@ export interface RunningHttpServer {
 export function createServiceHttpServer(options: ServiceHttpOptions): Server {
   const { routes, metrics, logger } = options;
   const prefixes = Object.entries(routes).filter(([p]) => p.endsWith('/*')).map(([p, h]) => [p.slice(0, -1), h] as const);
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    // Continue the caller's trace (the gateway's, or a client's traceparent) in a server span.
+    const parent = propagation.extract(ROOT_CONTEXT, req.headers);
     const path = (req.url ?? '/').split('?', 1)[0]!;
+    void trace.getTracer(options.name).startActiveSpan(`${req.method} ${path}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': path, 'service.component': options.name } }, parent, async (span) => {
+      try {
+        await handle(req, res, path);
+      } finally {
+        span.setAttribute('http.response.status_code', res.statusCode);
+        if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+      }
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const started = process.hrtime.bigint();
     const route = routes[path] ? path : (prefixes.find(([p]) => path.startsWith(p))?.[0] ?? path);
     res.on('finish', () => {
@@ -55,7 +70,7 @@ export function createServiceHttpServer(options: ServiceHttpOptions): Server {
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     }
-  });
+  }
   // Longer than the gateway's client idle timeout, so pooled connections are closed by the client side first.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

@@ -17,7 +17,7 @@ export interface ChangeFeedSyncOptions<T, DB> {
   clock: Clock;
   logger: Logger;
   fetchPage: (after: string | null, limit: number) => Promise<FeedPage<T>>;
-  /** Writes one page into the projection; `initialLoad` is true until the first full pass has finished. */
+  /** Writes one page into the projection; `initialLoad` is true until a pass has read the feed to its end (also across a crash mid-load). */
   apply: (trx: Transaction<DB>, records: T[], initialLoad: boolean) => Promise<void>;
   /** Runs after a page commits (e.g. to kick the outbox relay). */
   afterPage?: () => void;
@@ -85,7 +85,7 @@ export class ChangeFeedSync<T, DB> {
     const sync = db as unknown as Kysely<SyncTables>;
     const state = await this.state();
     let cursor = state?.cursor ?? null;
-    const initialLoad = cursor === null;
+    const initialLoad = !state?.caught_up;
     let applied = 0;
     try {
       for (;;) {
@@ -95,8 +95,10 @@ export class ChangeFeedSync<T, DB> {
           if (page.records.length) await this.options.apply(trx, page.records, initialLoad);
           await (trx as unknown as Transaction<SyncTables>)
             .insertInto('sync_state')
-            .values({ feed, cursor: page.cursor, last_success_at: now, last_error: null, last_error_at: null })
-            .onConflict((oc) => oc.column('feed').doUpdateSet({ cursor: page.cursor, last_success_at: now, last_error: null, last_error_at: null }))
+            .values({ feed, cursor: page.cursor, last_success_at: now, last_error: null, last_error_at: null, caught_up: page.hasMore ? 0 : 1 })
+            .onConflict((oc) =>
+              oc.column('feed').doUpdateSet({ cursor: page.cursor, last_success_at: now, last_error: null, last_error_at: null, ...(page.hasMore ? {} : { caught_up: 1 }) }),
+            )
             .execute();
         });
         this.lastSuccess = new Date(now);
@@ -110,7 +112,7 @@ export class ChangeFeedSync<T, DB> {
       const now = this.options.clock.now().toISOString();
       await sync
         .insertInto('sync_state')
-        .values({ feed, cursor, last_success_at: state?.last_success_at ?? null, last_error: String((error as Error).message), last_error_at: now })
+        .values({ feed, cursor, last_success_at: state?.last_success_at ?? null, last_error: String((error as Error).message), last_error_at: now, caught_up: 0 })
         .onConflict((oc) => oc.column('feed').doUpdateSet({ last_error: String((error as Error).message), last_error_at: now }))
         .execute()
         .catch(() => undefined);

@@ -7,6 +7,8 @@ export interface SyncStateTable {
   last_success_at: string | null;
   last_error: string | null;
   last_error_at: string | null;
+  /** 1 once a pass has read the feed to its end: later records are changes, not the initial load. */
+  caught_up: number;
 }
 
 export interface SyncTables {
@@ -23,6 +25,7 @@ export function syncStateMigration(): Migration {
         .addColumn('last_success_at', 'text')
         .addColumn('last_error', 'text')
         .addColumn('last_error_at', 'text')
+        .addColumn('caught_up', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
     },
   };

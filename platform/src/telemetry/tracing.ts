@@ -16,9 +16,9 @@ export function tracingExportRequested(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** Registers the process-wide tracer provider once; later calls are no-ops. */
-export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env): void {
+export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env, extraProcessors: SpanProcessor[] = []): void {
   if (provider) return;
-  const spanProcessors: SpanProcessor[] = tracingExportRequested(env) ? [new BatchSpanProcessor(new OTLPTraceExporter())] : [];
+  const spanProcessors: SpanProcessor[] = [...(tracingExportRequested(env) ? [new BatchSpanProcessor(new OTLPTraceExporter())] : []), ...extraProcessors];
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME ?? serviceName }),
     spanProcessors,

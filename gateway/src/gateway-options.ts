@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { createLogger, createServiceMetrics, type Logger, type ServiceMetrics } from '@retail-hub/platform';
 import { anonymousAuthenticate } from './auth/anonymous-authenticate.js';
 import type { Authenticate } from './auth/authenticate.js';
+import { serviceCallerAuthenticate } from './auth/service-caller-authenticate.js';
 import { DEFAULT_SUPERGRAPH_PATH } from './default-paths.js';
 import type { GatewayContext } from './gateway-context.js';
 
@@ -22,7 +23,7 @@ export interface GatewayOptions {
   subgraphKeepAliveMs?: number;
   /** The most open connections to one subgraph; further calls wait for a free one. @default 128 */
   subgraphConnections?: number;
-  /** Who is calling, once per HTTP request; its claims go to every subgraph call. @default anonymousAuthenticate(anonymousScopes) */
+  /** Who is calling, once per HTTP request; its claims go to every subgraph call. @default hub services by signed claims, else anonymousAuthenticate(anonymousScopes) */
   authenticate?: Authenticate;
   /** The scopes of the anonymous caller of the default `authenticate`. @default ['*'] */
   anonymousScopes?: string[];
@@ -53,7 +54,7 @@ export function resolveGatewayOptions(options: GatewayOptions): ResolvedGatewayO
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
     subgraphKeepAliveMs: options.subgraphKeepAliveMs ?? 30_000,
     subgraphConnections: options.subgraphConnections ?? 128,
-    authenticate: options.authenticate ?? anonymousAuthenticate(anonymousScopes),
+    authenticate: options.authenticate ?? serviceCallerAuthenticate(options.claimsSecret, anonymousAuthenticate(anonymousScopes)),
     anonymousScopes,
     introspection: options.introspection ?? true,
     plugins: options.plugins ?? [],

@@ -2,7 +2,8 @@
 import type { FaultSwitch } from '@retail-hub/erp';
 import { createGateway, type GatewayInstance } from '@retail-hub/gateway';
 import { serveGateway } from '@retail-hub/gateway/http/serve-gateway';
-import { createServiceMetrics, type HubConfig, type Logger, type RunningHttpServer, type ServiceName } from '@retail-hub/platform';
+import { createServiceMetrics, type ControllableClock, type HubConfig, type Logger, type RunningHttpServer, type ServiceName } from '@retail-hub/platform';
+import { clockRoute } from './admin/clock.route.js';
 import { erpFaultsRoute } from './admin/erp-faults.route.js';
 
 export interface RunningGateway {
@@ -16,7 +17,7 @@ export async function startGatewayFor(
   config: HubConfig,
   subgraphs: Partial<Record<ServiceName, { http: RunningHttpServer }>>,
   logger: Logger,
-  admin: { faults: FaultSwitch },
+  admin: { faults: FaultSwitch; clock: ControllableClock },
 ): Promise<RunningGateway> {
   const local = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, `${s!.http.url}/graphql`]));
   const instance = await createGateway({
@@ -30,7 +31,7 @@ export async function startGatewayFor(
   const http = await serveGateway(instance, {
     port: config.gateway.port,
     host: config.host,
-    extraRoutes: config.mode === 'development' ? { '/admin/erp-faults': erpFaultsRoute(admin.faults) } : {},
+    extraRoutes: config.mode === 'development' ? { '/admin/erp-faults': erpFaultsRoute(admin.faults), '/admin/clock': clockRoute(admin.clock) } : {},
   });
   return { url: http.url, instance, http, stop: () => http.close() };
 }

@@ -9,8 +9,8 @@ import {
   serveSubgraph,
   startTracing,
   storeFor,
-  systemClock,
-  type Clock,
+  ControllableClock,
+  createGraphClient,
   type EventBus,
   type HubConfig,
   type Logger,
@@ -26,7 +26,7 @@ import { startGatewayFor, type RunningGateway } from './start-gateway.js';
 
 export interface StartHubOptions {
   progress?: ProgressReporter;
-  clock?: Clock;
+  clock?: ControllableClock;
   /** Counts store queries per service (tests). */
   onQuery?: (service: ServiceName, event: LogEvent) => void;
   logger?: Logger;
@@ -40,6 +40,7 @@ export interface RunningSubgraph {
 
 export interface RunningHub {
   config: HubConfig;
+  clock: ControllableClock;
   erp: EmbeddedErp;
   faults: FaultSwitch;
   bus: EventBus;
@@ -50,7 +51,8 @@ export interface RunningHub {
 
 export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
   const progress = options.progress ?? new ProgressReporter();
-  const clock = options.clock ?? systemClock;
+  // One clock for every service, movable through /admin/clock in development (promotion go-live, expiry).
+  const clock = options.clock ?? new ControllableClock();
   const rootLogger = options.logger ?? createLogger('hub', config.logLevel);
   startTracing('retail-hub');
 
@@ -68,6 +70,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   const subgraphs: RunningHub['subgraphs'] = {};
   const running: RunningHub = {
     config,
+    clock,
     erp,
     faults,
     bus,
@@ -98,6 +101,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
           logger,
           metrics,
           claimsSecret: config.claimsSecret,
+          graph: createGraphClient({ service: name, secret: config.claimsSecret, url: () => graphUrl(running, config) }),
           onQuery: options.onQuery ? (e) => options.onQuery!(name, e) : undefined,
           erpSyncIntervalMs: config.erp.syncIntervalMs,
           erpStaleAfterMs: config.erp.staleAfterMs,
@@ -110,11 +114,18 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       subgraphs[name] = { instance, http, metrics };
     }
     if (config.services.includes('gateway')) {
-      running.gateway = await startGatewayFor(config, subgraphs, options.logger?.child({ service: 'gateway' }) ?? createLogger('gateway', config.logLevel), { faults });
+      running.gateway = await startGatewayFor(config, subgraphs, options.logger?.child({ service: 'gateway' }) ?? createLogger('gateway', config.logLevel), { faults, clock });
     }
   } catch (error) {
     await running.stop().catch(() => undefined);
     throw error;
   }
   return running;
+}
+
+/** The graph services call: this process's gateway, or HUB_GRAPH_URL's when the gateway runs elsewhere. */
+function graphUrl(hub: RunningHub, config: HubConfig): string {
+  if (hub.gateway) return `${hub.gateway.url}/graphql`;
+  if (config.gateway.graphUrl) return config.gateway.graphUrl;
+  throw new Error('no gateway in this process and no HUB_GRAPH_URL configured');
 }

@@ -39,3 +39,5 @@ export * from './store/ensure-postgres-database.js';
 export * from './testing/subgraph-test-kit.js';
 export * from './store/test-stores.js';
 export * from './events/nats-bus.js';
+export * from './graph/graph-client.js';
+export * from './events/event-schemas.js';

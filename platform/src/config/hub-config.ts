@@ -22,6 +22,8 @@ export interface HubConfig {
     subgraphUrls: Partial<Record<ServiceName, string>>;
     /** @default 10000 */
     subgraphTimeoutMs: number;
+    /** Where services reach the graph when the gateway runs in another process (env HUB_GRAPH_URL). */
+    graphUrl?: string;
   };
   /** Subgraph ports; 0 picks a free one. @default product 4001 ... supplier 4005 */
   ports: Record<ServiceName, number>;
@@ -92,6 +94,7 @@ Options:
 
 Environment only:
   HUB_CLAIMS_SECRET     secret signing gateway -> subgraph claims (required with --production)
+  HUB_GRAPH_URL         the gateway's /graphql URL, for services run without the gateway (--services)
   HUB_ERP_SYNC_INTERVAL_MS  how often projections poll the ERP's change feeds (default 2000)
   HUB_ERP_STALE_AFTER_MS    stock is reported stale when the ERP has not answered for this long (default 30000)
   LOG_LEVEL             pino level for the JSON logs on stdout (default warn; info shows more)
@@ -127,6 +130,7 @@ export function loadHubConfig(argv: string[], env: NodeJS.ProcessEnv = process.e
   config.host = values.host ?? env.HUB_HOST ?? config.host;
   config.gateway.port = int('--port', values.port ?? env.HUB_PORT, config.gateway.port, 0, 65535);
   config.gateway.supergraphPath = values.supergraph ?? env.HUB_SUPERGRAPH ?? config.gateway.supergraphPath;
+  config.gateway.graphUrl = env.HUB_GRAPH_URL;
   for (const pair of values['subgraph-url'] ?? []) {
     const [name, url] = pair.split('=', 2);
     if (!SERVICE_NAMES.includes(name as ServiceName) || !url) throw new Error(`--subgraph-url: expected NAME=URL with NAME one of ${SERVICE_NAMES.join(', ')}, got "${pair}"`);

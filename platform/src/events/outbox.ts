@@ -3,6 +3,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Clock } from '../time/clock.js';
 import { createEnvelope, type EventEnvelope, type NewEvent } from './envelope.js';
 import type { EventTables } from './event-tables.js';
+import { assertEventData } from './event-schemas.js';
 
 export interface OutboxWriter {
   /** Adds events to the outbox within `trx`; they are published after it commits. */
@@ -13,6 +14,8 @@ export function createOutboxWriter(service: string, clock: Clock): OutboxWriter 
   return {
     async write(trx, events) {
       if (events.length === 0) return [];
+      // A consumer in another service depends on the shape: refuse (and roll back) rather than publish a broken event.
+      for (const e of events) assertEventData(e.type, e.data);
       const envelopes = events.map((e) => createEnvelope(service, e, clock));
       const db = trx as unknown as Kysely<EventTables>;
       // Chunked so a large publication stays under SQLite's bound-parameter limit.

@@ -2,6 +2,7 @@
 import type { LogEvent } from 'kysely';
 import type { Logger } from 'pino';
 import type { EventBus } from '../events/event-bus.port.js';
+import type { GraphClient } from '../graph/graph-client.js';
 import type { StoreConfig } from '../store/store-config.js';
 import type { ServiceMetrics } from '../telemetry/metrics.js';
 import type { Clock } from '../time/clock.js';
@@ -14,6 +15,8 @@ export interface SubgraphDeps {
   metrics: ServiceMetrics;
   /** Shared with the gateway: verifies the signed claims on every request. */
   claimsSecret: string;
+  /** Calls the graph (through the gateway) with this service's credential: cross-domain reads and commands. */
+  graph?: GraphClient;
   /** Called for every store query (tests count them). */
   onQuery?: (event: LogEvent) => void;
   /** How often the ERP projections poll the ERP's change feed. @default 2000 */

@@ -6,7 +6,7 @@ import { TEST_DIALECTS } from '@retail-hub/platform/store/test-stores';
 import { outboxEvents, snapshot, startInventory, type InventoryHarness } from './inventory-harness.js';
 
 const ADJUST = /* GraphQL */ `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { stockLevel { sku onHand reserved available inbound asOf stale location { id } } errors { code message field } } }`;
-const eventSchema = JSON.parse(readFileSync(new URL('../src/events/inventory.stock.changed.v1.schema.json', import.meta.url), 'utf8'));
+const eventSchema = JSON.parse(readFileSync(new URL('../../../platform/src/events/schemas/inventory.stock.changed.v1.schema.json', import.meta.url), 'utf8'));
 
 describe.each(TEST_DIALECTS)('adjustStock on %s', (dialect) => {
   let h: InventoryHarness;

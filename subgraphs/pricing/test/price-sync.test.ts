@@ -7,7 +7,7 @@ import { openTestErp, type LocationRecord, type TestErp } from '@retail-hub/erp'
 import { createPricingSubgraph, type PricingSubgraph } from '../src/server.js';
 import { PRICE_CHANGED } from '../src/events/price-changed.event.js';
 
-const eventSchema = JSON.parse(readFileSync(new URL('../src/events/pricing.price.changed.v1.schema.json', import.meta.url), 'utf8'));
+const eventSchema = JSON.parse(readFileSync(new URL('../../../platform/src/events/schemas/pricing.price.changed.v1.schema.json', import.meta.url), 'utf8'));
 const DAY_MS = 86_400_000;
 
 describe.each(TEST_DIALECTS)('pricing sync on %s', (dialect) => {

@@ -1,4 +1,5 @@
-// The first load of a full-size price list (2,000 SKUs x 5 conditions) is complete and fast, on SQLite and PostgreSQL.
+// The first load of a full-size price list (2,000 SKUs x 5 conditions) is complete and emits no events, on SQLite and PostgreSQL.
+// How fast it is belongs to bench/first-start.bench.ts, not here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, InProcessBus, migrateToLatest, openDatabase, ServiceEvents, silentLogger, systemClock, TEST_DIALECTS } from '@retail-hub/platform';
 import { openTestErp, type TestErp } from '@retail-hub/erp';
@@ -17,7 +18,7 @@ describe('initial price load', () => {
     await erp?.close();
   });
 
-  it.each(TEST_DIALECTS)('loads every ERP condition of 2,000 SKUs in well under a second on %s', async (dialect) => {
+  it.each(TEST_DIALECTS)('loads every ERP condition of 2,000 SKUs, without an event per row, on %s', async (dialect) => {
     const test = await createTestStore(dialect, 'pricing_load');
     const store = openDatabase<PricingDatabase>(test.config);
     try {
@@ -25,9 +26,7 @@ describe('initial price load', () => {
       const events = new ServiceEvents({ service: 'pricing', db: store.db, dialect, bus: new InProcessBus(), clock: systemClock, logger: silentLogger() });
       const sync = new PriceConditionsSync({ db: store.db, dialect, priceConditions: erp.ports.priceConditions, events, clock: systemClock, logger: silentLogger() });
 
-      const started = performance.now();
       const applied = await sync.syncNow();
-      const elapsedMs = performance.now() - started;
 
       const erpConditions = (await erp.erp.db.selectFrom('price_condition').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
       const loaded = await store.db.selectFrom('list_price').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -36,9 +35,6 @@ describe('initial price load', () => {
       expect(Number(erpConditions)).toBeGreaterThanOrEqual(10_000);
       const outbox = await store.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       expect(Number(outbox.n)).toBe(0);
-      // Typically 200-350 ms (ERP read included) on a quiet machine; the bound leaves room for a loaded
-      // CI machine and still fails a row-at-a-time load (several seconds).
-      expect(elapsedMs).toBeLessThan(1500);
     } finally {
       await store.close();
       await test.drop();

@@ -17,7 +17,7 @@ import {
   type RunningHttpServer,
   type ServiceMetrics,
   type ServiceName,
-  type SubgraphInstance,
+  type AnySubgraphInstance,
 } from '@retail-hub/platform';
 import type { LogEvent } from 'kysely';
 import { ProgressReporter } from './progress-reporter.js';
@@ -33,7 +33,7 @@ export interface StartHubOptions {
 }
 
 export interface RunningSubgraph {
-  instance: SubgraphInstance<any>;
+  instance: AnySubgraphInstance;
   http: RunningHttpServer;
   metrics: ServiceMetrics;
 }

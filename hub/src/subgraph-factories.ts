@@ -1,6 +1,6 @@
 // How the launcher builds each subgraph: which ERP ports it gets.
 import type { ErpPorts } from '@retail-hub/erp';
-import type { ServiceName, SubgraphDeps, SubgraphInstance } from '@retail-hub/platform';
+import type { AnySubgraphInstance, ServiceName, SubgraphDeps } from '@retail-hub/platform';
 import { createInventorySubgraph } from '@retail-hub/inventory-subgraph';
 import { createOrdersSubgraph } from '@retail-hub/orders-subgraph';
 import { createPricingSubgraph } from '@retail-hub/pricing-subgraph';
@@ -11,7 +11,7 @@ export interface FactoryExtras {
   onSyncProgress?: (feed: string, records: number) => void;
 }
 
-export type SubgraphFactory = (deps: SubgraphDeps, erp: ErpPorts, extras: FactoryExtras) => Promise<SubgraphInstance<any>>;
+export type SubgraphFactory = (deps: SubgraphDeps, erp: ErpPorts, extras: FactoryExtras) => Promise<AnySubgraphInstance>;
 
 export const SUBGRAPH_FACTORIES: Partial<Record<ServiceName, SubgraphFactory>> = {
   product: (deps, erp, extras) => createProductSubgraph({ ...deps, erp: { itemMaster: erp.itemMaster }, onSyncProgress: extras.onSyncProgress }),

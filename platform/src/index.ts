@@ -41,3 +41,4 @@ export * from './store/test-stores.js';
 export * from './events/nats-bus.js';
 export * from './graph/graph-client.js';
 export * from './events/event-schemas.js';
+export * from './testing/span-recorder.js';

@@ -1,5 +1,6 @@
 // Publishes a service's outbox to the bus in order, marking rows published only after the bus has them.
 import type { Kysely } from 'kysely';
+import type { AnyKysely } from '../store/transaction.js';
 import type { Logger } from 'pino';
 import type { Dialect } from '../store/store-config.js';
 import type { Clock } from '../time/clock.js';
@@ -8,7 +9,7 @@ import type { EventTables } from './event-tables.js';
 import { rowToEnvelope } from './outbox.js';
 
 export interface OutboxRelayOptions {
-  db: Kysely<any>;
+  db: AnyKysely;
   dialect: Dialect;
   bus: EventBus;
   clock: Clock;

@@ -1,5 +1,6 @@
 // Writes events into the outbox inside the caller's transaction, so a change and its event commit together.
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { AnyKysely, AnyTransaction } from '../store/transaction.js';
 import type { Clock } from '../time/clock.js';
 import { createEnvelope, type EventEnvelope, type NewEvent } from './envelope.js';
 import type { EventTables } from './event-tables.js';
@@ -7,7 +8,7 @@ import { assertEventData } from './event-schemas.js';
 
 export interface OutboxWriter {
   /** Adds events to the outbox within `trx`; they are published after it commits. */
-  write(trx: Transaction<any> | Kysely<any>, events: NewEvent[]): Promise<EventEnvelope[]>;
+  write(trx: AnyTransaction | AnyKysely, events: NewEvent[]): Promise<EventEnvelope[]>;
 }
 
 export function createOutboxWriter(service: string, clock: Clock): OutboxWriter {

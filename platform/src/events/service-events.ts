@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { Dialect } from '../store/store-config.js';
+import type { AnyKysely, AnyTransaction } from '../store/transaction.js';
 import type { Clock } from '../time/clock.js';
 import type { ServiceMetrics } from '../telemetry/metrics.js';
 import type { EventEnvelope, NewEvent } from './envelope.js';
@@ -14,7 +15,7 @@ export type Emit = (events: NewEvent | NewEvent[]) => void;
 
 export interface ServiceEventsOptions {
   service: string;
-  db: Kysely<any>;
+  db: AnyKysely;
   dialect: Dialect;
   bus: EventBus;
   clock: Clock;
@@ -62,7 +63,7 @@ export class ServiceEvents {
   }
 
   /** Emits events from inside a transaction the caller already runs (a consumer's, say). */
-  async write(trx: Transaction<any>, events: NewEvent[]): Promise<void> {
+  async write(trx: AnyTransaction, events: NewEvent[]): Promise<void> {
     await this.outbox.write(trx, events);
   }
 

@@ -34,7 +34,7 @@ export class GraphRequestError extends Error {
 
 export interface GraphClient {
   /** Runs an operation; resolves with `data`, rejects with GraphRequestError when any error came back. */
-  request<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  request<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {

@@ -1,10 +1,11 @@
 // Runs a service's migrations on start; each service lists its own, in order, as plain functions.
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, type Migration } from 'kysely';
+import type { AnyKysely } from './transaction.js';
 import type { Dialect } from './store-config.js';
 
 export type MigrationList = Record<string, (dialect: Dialect) => Migration>;
 
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, migrations: MigrationList, tableName = 'kysely_migration'): Promise<void> {
+export async function migrateToLatest(db: AnyKysely, dialect: Dialect, migrations: MigrationList, tableName = 'kysely_migration'): Promise<void> {
   const migrator = new Migrator({
     db,
     migrationTableName: tableName,

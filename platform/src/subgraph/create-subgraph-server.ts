@@ -8,15 +8,15 @@ import type { Logger } from 'pino';
 import { createErrorMasker } from '../errors/mask-errors.js';
 import type { ServiceMetrics } from '../telemetry/metrics.js';
 
-export interface SubgraphServerOptions {
+export interface SubgraphServerOptions<TContext extends BaseContext = BaseContext> {
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<any>;
+  resolvers: GraphQLResolverMap<unknown>;
   logger: Logger;
   metrics: ServiceMetrics;
-  plugins?: ApolloServerPlugin<any>[];
+  plugins?: ApolloServerPlugin<TContext>[];
 }
 
-export function createSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions): ApolloServer<TContext> {
+export function createSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     formatError: createErrorMasker(options.logger),

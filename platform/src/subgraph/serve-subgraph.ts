@@ -5,7 +5,7 @@ import { verifyClaims } from '../claims/signed-claims.js';
 import { createApolloHandler } from '../http/apollo-node-handler.js';
 import { createServiceHttpServer, listen, type RunningHttpServer } from '../http/service-http-server.js';
 import type { ServiceMetrics } from '../telemetry/metrics.js';
-import type { SubgraphInstance } from './subgraph-instance.js';
+import type { AnySubgraphInstance } from './subgraph-instance.js';
 
 export interface ServeOptions {
   port: number;
@@ -15,7 +15,7 @@ export interface ServeOptions {
   metrics: ServiceMetrics;
 }
 
-export function subgraphGraphQLRoute(instance: SubgraphInstance<any>, claimsSecret: string) {
+export function subgraphGraphQLRoute(instance: AnySubgraphInstance, claimsSecret: string) {
   return createApolloHandler(instance.apollo, {
     context: async (_req, headers) => {
       const verified = verifyClaims(headers, claimsSecret);
@@ -28,7 +28,7 @@ export function subgraphGraphQLRoute(instance: SubgraphInstance<any>, claimsSecr
   });
 }
 
-export async function serveSubgraph(instance: SubgraphInstance<any>, options: ServeOptions): Promise<RunningHttpServer> {
+export async function serveSubgraph(instance: AnySubgraphInstance, options: ServeOptions): Promise<RunningHttpServer> {
   const server = createServiceHttpServer({
     name: instance.name,
     logger: options.logger,

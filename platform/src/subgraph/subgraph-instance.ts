@@ -15,3 +15,7 @@ export interface SubgraphInstance<TContext extends BaseContext = BaseContext> {
   ready(): boolean;
   stop(): Promise<void>;
 }
+
+/** Any subgraph, whatever its context type: what launchers and the HTTP layer hold. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySubgraphInstance = SubgraphInstance<any>;

@@ -1,0 +1,72 @@
+// No N+1 across the graph: a page of 50 products with price, stock and supplier costs one request per subgraph
+// per plan level, and a bounded number of store queries in each.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadHubConfig, silentLogger, type ServiceName } from '@retail-hub/platform';
+import { startHub, type RunningHub } from '../hub/src/start-hub.js';
+import { ProgressReporter } from '../hub/src/progress-reporter.js';
+
+const PAGE = /* GraphQL */ `{
+  products(first: 50) {
+    nodes {
+      sku name category { name }
+      price(channel: STORE, locationId: "LOC-S0001") { amount { centAmount } regular { centAmount } }
+      stock(locationId: "LOC-S0001") { onHand available inbound }
+      primarySupplier { supplier { id name } unitCost { centAmount } leadTimeDays }
+    }
+  }
+}`;
+
+/** Background work (outbox relay, ERP sync) also queries the stores; only request work is counted. */
+const BACKGROUND = /\b(outbox|sync_state|inbox|kysely_migration)\b/;
+
+describe('batching across the graph', () => {
+  let hub: RunningHub;
+  let dir: string;
+  const queries = new Map<ServiceName, string[]>();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-batching-'));
+    const { config } = loadHubConfig(['--port', '0', '--subgraph-ports', '0', '--data-dir', dir, '--skus', '200', '--stores', '10'], {
+      HUB_ERP_SYNC_INTERVAL_MS: '3600000',
+    });
+    const quiet = new ProgressReporter({ write: () => true, isTTY: false } as unknown as NodeJS.WriteStream);
+    hub = await startHub(config, { progress: quiet, logger: silentLogger(), onQuery: (service, e) => queries.set(service, [...(queries.get(service) ?? []), e.query.sql]) });
+  });
+
+  afterAll(async () => {
+    await hub?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function graphqlRequestsPerSubgraph(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const [name, s] of Object.entries(hub.subgraphs)) {
+      const metric = await s!.metrics.registry.getSingleMetric('hub_http_requests_total')!.get();
+      out[name] = metric.values.filter((v) => v.labels.route === '/graphql').reduce((sum, v) => sum + v.value, 0);
+    }
+    return out;
+  }
+
+  it('sends each subgraph at most one request per plan level, with bounded store queries', async () => {
+    const before = await graphqlRequestsPerSubgraph();
+    queries.clear();
+    const response = await fetch(`${hub.gateway!.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PAGE }) });
+    const body = (await response.json()) as { data: any; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data.products.nodes).toHaveLength(50);
+    expect(body.data.products.nodes.every((n: any) => n.price && n.stock && n.primarySupplier?.supplier)).toBe(true);
+
+    const after = await graphqlRequestsPerSubgraph();
+    const requests = Object.fromEntries(Object.keys(after).map((k) => [k, after[k]! - before[k]!]));
+    // The plan: products (product) → entities of 50 products, in parallel (pricing, inventory, supplier).
+    expect(requests).toEqual({ product: 1, pricing: 1, inventory: 1, supplier: 1, orders: 0 });
+
+    for (const service of ['product', 'pricing', 'inventory', 'supplier'] as const) {
+      const own = (queries.get(service) ?? []).filter((sql) => !BACKGROUND.test(sql));
+      expect(own.length, `${service} ran ${own.length} store queries:\n${own.join('\n')}`).toBeLessThanOrEqual(3);
+    }
+  });
+});

@@ -8,15 +8,15 @@ export class ProgressReporter {
   step(label: string, done: number, total?: number): void {
     const now = Date.now();
     const finished = total !== undefined && done >= total;
-    // Throttled: a progress line every 100 ms is plenty for a person.
-    if (!finished && now - this.lastAt < 100) return;
+    // Throttled: an updating line every 100 ms on a terminal; a new line every 2 s in a log file.
+    if (!finished && now - this.lastAt < (this.out.isTTY ? 100 : 2000)) return;
     this.lastAt = now;
     const pct = total ? ` ${Math.min(100, Math.round((done / total) * 100))}%` : '';
     const line = `  ${label}:${pct} (${done.toLocaleString('en-US')}${total ? ` of ${total.toLocaleString('en-US')}` : ''})`;
     if (this.out.isTTY) {
       this.out.write(`\r${line.padEnd(this.lastLine.length)}`);
       if (finished) this.out.write('\n');
-    } else if (finished || total === undefined) {
+    } else {
       this.out.write(`${line}\n`);
     }
     this.lastLine = finished ? '' : line;

@@ -109,7 +109,9 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         instrumentErpPorts(erpPorts, name, metrics),
         { onSyncProgress: (feed, n) => progress.step(`${name}: synced ${feed}`, n) },
       );
+      const startedAt = Date.now();
       await instance.start();
+      progress.note(`  ${name} ready (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
       const http = await serveSubgraph(instance, { port: config.ports[name], host: config.host, claimsSecret: config.claimsSecret, logger, metrics });
       subgraphs[name] = { instance, http, metrics };
     }

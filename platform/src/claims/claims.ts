@@ -20,9 +20,17 @@ export function serviceClaims(service: string): Claims {
   return { sub: `service:${service}`, kind: 'service', scopes: ['*'] };
 }
 
-/** `*` grants everything; `domain:*` grants every action in a domain. */
+/** `*` grants everything; `domain:*` every action in a domain; `*:action` that action in every domain (`*:read`). */
 export function hasScope(claims: Claims, scope: string): boolean {
-  return claims.scopes.some((s) => s === '*' || s === scope || (s.endsWith(':*') && scope.startsWith(s.slice(0, -1))));
+  return claims.scopes.some((granted) => scopeGrants(granted, scope));
+}
+
+/** Whether one granted scope covers a required one. */
+export function scopeGrants(granted: string, required: string): boolean {
+  if (granted === '*' || granted === required) return true;
+  if (granted.endsWith(':*')) return required.startsWith(granted.slice(0, -1));
+  if (granted.startsWith('*:')) return required.endsWith(granted.slice(1)) && required.indexOf(':') === required.length - granted.length + 1;
+  return false;
 }
 
 export function supplierPartnerId(claims: Claims): string | null {

@@ -35,5 +35,8 @@ describe('signed claims', () => {
     expect(hasScope({ ...claims, scopes: ['inventory:*'] }, 'inventory:write')).toBe(true);
     expect(hasScope({ ...claims, scopes: ['inventory:*'] }, 'orders:write')).toBe(false);
     expect(hasScope({ ...claims, scopes: ['*'] }, 'orders:write')).toBe(true);
+    expect(hasScope({ ...claims, scopes: ['*:read'] }, 'orders:read')).toBe(true);
+    expect(hasScope({ ...claims, scopes: ['*:read'] }, 'orders:write')).toBe(false);
+    expect(hasScope({ ...claims, scopes: ['*:read'] }, 'orders:unread')).toBe(false);
   });
 });

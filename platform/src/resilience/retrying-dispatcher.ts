@@ -1,0 +1,209 @@
+// Sends a durable queue of work to an outside system (an ERP): batches at a paced rate, backoff with jitter, dead letters, a circuit breaker.
+import type { Logger } from 'pino';
+import type { Clock } from '../time/clock.js';
+import { backoffDelayMs, type BackoffOptions } from './backoff.js';
+import { CircuitBreaker, type BreakerState, type CircuitBreakerOptions } from './circuit-breaker.js';
+import { TokenBucket } from './token-bucket.js';
+
+export interface QueuedItem {
+  id: string;
+  /** Attempts made so far (0 for an item never sent). */
+  attempts: number;
+}
+
+export interface FailedItem<T> {
+  item: T;
+  /** Attempts including the one that just failed. */
+  attempts: number;
+  error: string;
+  /** When to try again; null when the item is dead-lettered (out of attempts, or refused for good). */
+  retryAt: Date | null;
+}
+
+/** Where the work waits: a table of the owning service, written in the same transaction as the change that caused it. */
+export interface DispatchQueue<T extends QueuedItem, R> {
+  /** Up to `limit` items due at `now` (waiting, next attempt not in the future), oldest first. */
+  due(now: Date, limit: number): Promise<T[]>;
+  /** The system accepted these; `results[i]` belongs to `items[i]`. */
+  delivered(items: T[], results: R[], now: Date): Promise<void>;
+  failed(failures: FailedItem<T>[], now: Date): Promise<void>;
+}
+
+/** How a failed send is handled: retried later, or one item refused for good (the rest are sent again at once). */
+export type SendFailure = { kind: 'transient' } | { kind: 'rejected'; index: number; message: string };
+
+export interface RetryingDispatcherOptions<T extends QueuedItem, R> {
+  /** Names the dispatcher in logs, e.g. `erp-postings`. */
+  name: string;
+  queue: DispatchQueue<T, R>;
+  /** Sends one batch; resolves with one result per item, in order. */
+  send: (items: T[]) => Promise<R[]>;
+  /** A cheap call that succeeds once the system answers again; while the breaker is open it runs instead of sending work. */
+  probe: () => Promise<unknown>;
+  /** @default every failure is transient */
+  classify?: (error: unknown, items: T[]) => SendFailure;
+  clock: Clock;
+  logger: Logger;
+  /** Attempts before an item is dead-lettered. @default 10 */
+  maxAttempts?: number;
+  /** Delay before each retry of an item. @default { baseMs: 500, capMs: 60_000 } */
+  backoff?: BackoffOptions;
+  /** Items per send. @default 50 */
+  batchSize?: number;
+  /** Items sent per second at most, so a backlog drains without flooding a system that just came back. @default 200 */
+  ratePerSecond?: number;
+  /** How often to look for due work nobody kicked the dispatcher for (retries coming due). @default 250 */
+  pollIntervalMs?: number;
+  /** @default { failureThreshold: 5, openMs: 1000, maxOpenMs: 30_000 } */
+  breaker?: CircuitBreakerOptions;
+}
+
+type PassOutcome = 'idle' | 'blocked';
+
+export class RetryingDispatcher<T extends QueuedItem, R> {
+  readonly breaker: CircuitBreaker;
+  private readonly bucket: TokenBucket;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private again = false;
+  private stopped = true;
+  /** Set by stop(): a pass in progress ends after its current batch. */
+  private closed = false;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: RetryingDispatcherOptions<T, R>) {
+    this.breaker = new CircuitBreaker({
+      failureThreshold: 5,
+      openMs: 1000,
+      maxOpenMs: 30_000,
+      ...options.breaker,
+      onStateChange: (from, to) => {
+        options.logger.warn({ dispatcher: options.name, from, to }, `${options.name}: circuit ${to}`);
+        options.breaker?.onStateChange?.(from, to);
+      },
+    });
+    const rate = options.ratePerSecond ?? 200;
+    // A burst of one batch: a recovering system sees the rate from the first second.
+    this.bucket = new TokenBucket({ ratePerSecond: rate, burst: Math.max(1, Math.min(rate, options.batchSize ?? 50)) });
+  }
+
+  get breakerState(): BreakerState {
+    return this.breaker.state;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.closed = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Look for work now: called after a transaction that queued some commits. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Runs passes until nothing is due or the breaker blocks (tests and shutdown). */
+  drain(): Promise<PassOutcome> {
+    return this.exclusive();
+  }
+
+  private exclusive(): Promise<PassOutcome> {
+    const pass = this.chain.then(() => this.pass());
+    this.chain = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.exclusive()
+        .catch((err) => {
+          this.options.logger.error({ err, dispatcher: this.options.name }, `${this.options.name}: pass failed`);
+          return 'idle' as const;
+        })
+        .then((outcome) => {
+          this.running = null;
+          const poll = this.options.pollIntervalMs ?? 250;
+          const next = this.again ? 0 : outcome === 'blocked' ? Math.max(poll, this.breaker.msUntilProbe()) : poll;
+          this.again = false;
+          this.schedule(next);
+        });
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async pass(): Promise<PassOutcome> {
+    const { queue, clock } = this.options;
+    const batchSize = this.options.batchSize ?? 50;
+    for (;;) {
+      if (this.closed) return 'idle';
+      if (!this.breaker.allowsRequests() && !(await this.probe())) return 'blocked';
+      const items = await queue.due(clock.now(), batchSize);
+      if (items.length === 0) return 'idle';
+      const wait = this.bucket.take(items.length);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      let results: R[];
+      try {
+        results = await this.options.send(items);
+      } catch (error) {
+        await this.onSendFailure(items, error);
+        continue;
+      }
+      await queue.delivered(items, results, clock.now());
+      this.breaker.recordSuccess();
+    }
+  }
+
+  /** Runs the probe if one is due; true when the system answered (the breaker is closed again). */
+  private async probe(): Promise<boolean> {
+    if (!this.breaker.tryProbe()) return false;
+    try {
+      await this.options.probe();
+      this.breaker.recordSuccess();
+      return true;
+    } catch (error) {
+      this.breaker.recordFailure();
+      this.options.logger.debug({ err: error, dispatcher: this.options.name }, `${this.options.name}: probe failed`);
+      return false;
+    }
+  }
+
+  private async onSendFailure(items: T[], error: unknown): Promise<void> {
+    const now = this.options.clock.now();
+    const verdict = this.options.classify?.(error, items) ?? { kind: 'transient' };
+    if (verdict.kind === 'rejected' && items[verdict.index]) {
+      // The system answered and refused one item: it is dead-lettered at once; the rest go again in the next batch.
+      const item = items[verdict.index]!;
+      this.options.logger.warn({ dispatcher: this.options.name, id: item.id, error: verdict.message }, `${this.options.name}: item refused, dead-lettered`);
+      await this.options.queue.failed([{ item, attempts: item.attempts + 1, error: verdict.message, retryAt: null }], now);
+      return;
+    }
+    const message = String((error as Error)?.message ?? error);
+    const maxAttempts = this.options.maxAttempts ?? 10;
+    const backoff = this.options.backoff ?? { baseMs: 500, capMs: 60_000 };
+    await this.options.queue.failed(
+      items.map((item) => {
+        const attempts = item.attempts + 1;
+        return { item, attempts, error: message, retryAt: attempts >= maxAttempts ? null : new Date(now.getTime() + backoffDelayMs(attempts, backoff)) };
+      }),
+      now,
+    );
+    this.breaker.recordFailure();
+    this.options.logger.debug({ err: error, dispatcher: this.options.name, items: items.length }, `${this.options.name}: send failed`);
+  }
+}

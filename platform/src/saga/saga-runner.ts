@@ -1,0 +1,244 @@
+// Runs sagas: steps in order with their progress saved, compensation in reverse on failure, and recovery of sagas a dead process left.
+import type { Kysely } from 'kysely';
+import type { AnyKysely } from '../store/transaction.js';
+import type { Logger } from 'pino';
+import type { Clock } from '../time/clock.js';
+import type { SagaTables } from './saga-tables.js';
+import { SagaAbort, type BeforePersist, type SagaContext, type SagaError, type SagaOutcome, type Workflow } from './saga-step.js';
+
+export interface SagaRunnerOptions {
+  db: AnyKysely;
+  clock: Clock;
+  logger: Logger;
+  workflows: Workflow<unknown>[];
+  /** A saga not touched for this long is taken over by recovery; longer than any one step may take. @default 30_000 */
+  leaseMs?: number;
+  /** How often recovery looks for sagas whose lease ran out. @default 1000 */
+  recoveryIntervalMs?: number;
+  /** Recoveries after which a saga is left FAILED for a person to look at. @default 20 */
+  maxRecoveries?: number;
+  /** Finished sagas are deleted after this long. @default 24 h */
+  retentionMs?: number;
+  /**
+   * Test-only switch (HUB_TEST_PAUSE_SAGA_AT): a live run stops for good right after this step's
+   * progress is saved, so a test can kill the process at that point. Recovery never pauses.
+   */
+  pauseAfter?: string;
+}
+
+interface Run<S> {
+  workflow: Workflow<S>;
+  id: string;
+  state: S;
+  ctx: SagaContext;
+  persisted: boolean;
+}
+
+export class SagaRunner {
+  private readonly db: Kysely<SagaTables>;
+  private readonly workflows: Map<string, Workflow<unknown>>;
+  /** Sagas this process is running now: recovery leaves them alone even if the clock is moved past their lease. */
+  private readonly active = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private recovering: Promise<number> | null = null;
+  private lastCleanup = 0;
+  private stopped = true;
+  /** Set by stop(): recovery in progress takes no further sagas. */
+  private closed = false;
+
+  constructor(private readonly options: SagaRunnerOptions) {
+    this.db = options.db as Kysely<SagaTables>;
+    this.workflows = new Map(options.workflows.map((w) => [w.name, w]));
+  }
+
+  /**
+   * Runs a saga to its end. Steps before the first one with a compensation run in memory: a
+   * failure there is thrown as is and nothing is saved. The saga is saved when that first
+   * compensating step is about to start, in one transaction with `beforePersist`.
+   */
+  async run<S>(workflow: Workflow<S>, id: string, initial: S, options: { beforePersist?: BeforePersist } = {}): Promise<SagaOutcome<S>> {
+    const run: Run<S> = { workflow, id, state: initial, ctx: { sagaId: id, resumed: false }, persisted: false };
+    this.active.add(id);
+    try {
+      return await this.forward(run, 0, options.beforePersist);
+    } finally {
+      this.active.delete(id);
+    }
+  }
+
+  /** Starts the recovery loop (it also runs once now). */
+  start(): void {
+    this.stopped = false;
+    this.closed = false;
+    this.scheduleRecovery(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.recovering?.catch(() => undefined);
+  }
+
+  /** Takes over every saga whose lease has run out and runs it to its end; returns how many it took. */
+  recoverNow(): Promise<number> {
+    this.recovering ??= this.recover().finally(() => {
+      this.recovering = null;
+    });
+    return this.recovering;
+  }
+
+  private scheduleRecovery(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.recoverNow()
+        .catch((err) => this.options.logger.error({ err }, 'saga recovery pass failed'))
+        .finally(() => this.scheduleRecovery(this.options.recoveryIntervalMs ?? 1000));
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async forward<S>(run: Run<S>, from: number, beforePersist?: BeforePersist): Promise<SagaOutcome<S>> {
+    const steps = run.workflow.steps;
+    for (let i = from; i < steps.length; i++) {
+      const step = steps[i]!;
+      if (step.compensate) {
+        // Saved as started first: should the process die inside the step, recovery knows to finish or undo it.
+        if (run.persisted) await this.save(run, { step_index: i, in_step: 1 });
+        else await this.insert(run, i, beforePersist);
+      }
+      try {
+        const output = await step.run(run.state, run.ctx);
+        if (output) run.state = { ...run.state, ...output };
+      } catch (error) {
+        if (!run.persisted) throw error;
+        return this.compensate(run, i, toSagaError(error, run, step.name, this.options.logger));
+      }
+      if (run.persisted && step.checkpoint !== false) await this.save(run, { step_index: i + 1, in_step: 0 });
+      if (run.persisted && step.name === this.options.pauseAfter && !run.ctx.resumed) {
+        this.options.logger.warn({ sagaId: run.id, step: step.name }, `saga paused after ${step.name} (HUB_TEST_PAUSE_SAGA_AT): kill the process to test recovery`);
+        await new Promise<never>(() => undefined);
+      }
+    }
+    if (run.persisted) await this.save(run, { status: 'COMPLETED', step_index: steps.length, in_step: 0 });
+    return { status: 'completed', state: run.state };
+  }
+
+  /** Undoes steps `from` down to the first, in reverse; a compensation that fails leaves the rest to recovery. */
+  private async compensate<S>(run: Run<S>, from: number, error: SagaError): Promise<SagaOutcome<S>> {
+    await this.save(run, { status: 'COMPENSATING', step_index: from, in_step: 1, error: JSON.stringify(error) });
+    for (let i = from; i >= 0; i--) {
+      const step = run.workflow.steps[i]!;
+      if (!step.compensate) continue;
+      try {
+        await step.compensate(run.state, run.ctx);
+      } catch (failure) {
+        this.options.logger.warn({ err: failure, sagaId: run.id, step: step.name }, 'saga compensation failed; recovery will try again');
+        await this.save(run, { step_index: i });
+        return { status: 'compensated', state: run.state, error, pending: true };
+      }
+      await this.save(run, { step_index: i - 1 });
+    }
+    await run.workflow.onCompensated?.(run.state, error, run.ctx);
+    await this.save(run, { status: 'COMPENSATED', step_index: -1, in_step: 0 });
+    return { status: 'compensated', state: run.state, error, pending: false };
+  }
+
+  private async insert<S>(run: Run<S>, stepIndex: number, beforePersist?: BeforePersist): Promise<void> {
+    const now = this.options.clock.now();
+    await this.db.transaction().execute(async (trx) => {
+      await beforePersist?.(trx);
+      await trx
+        .insertInto('saga')
+        .values({
+          id: run.id,
+          workflow: run.workflow.name,
+          status: 'RUNNING',
+          step_index: stepIndex,
+          in_step: 1,
+          state: JSON.stringify(run.state),
+          error: null,
+          recoveries: 0,
+          lease_until: this.leaseFrom(now),
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        })
+        .execute();
+    });
+    run.persisted = true;
+  }
+
+  private async save<S>(run: Run<S>, change: Partial<{ status: SagaTables['saga']['status']; step_index: number; in_step: number; error: string }>): Promise<void> {
+    const now = this.options.clock.now();
+    await this.db
+      .updateTable('saga')
+      .set({ ...change, state: JSON.stringify(run.state), lease_until: this.leaseFrom(now), updated_at: now.toISOString() })
+      .where('id', '=', run.id)
+      .execute();
+  }
+
+  private leaseFrom(now: Date): string {
+    return new Date(now.getTime() + (this.options.leaseMs ?? 30_000)).toISOString();
+  }
+
+  private async recover(): Promise<number> {
+    const now = this.options.clock.now();
+    const expired = await this.db
+      .selectFrom('saga')
+      .selectAll()
+      .where('status', 'in', ['RUNNING', 'COMPENSATING'])
+      .where('lease_until', '<', now.toISOString())
+      .orderBy('lease_until')
+      .limit(50)
+      .execute();
+    let taken = 0;
+    for (const row of expired) {
+      if (this.active.has(row.id) || this.closed) continue;
+      // Compare-and-set on the lease: of two processes recovering at once, one takes the saga.
+      const claimed = await this.db
+        .updateTable('saga')
+        .set({ lease_until: this.leaseFrom(now), recoveries: row.recoveries + 1 })
+        .where('id', '=', row.id)
+        .where('lease_until', '=', row.lease_until)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) continue;
+      taken++;
+      await this.resume(row).catch((err) => this.options.logger.error({ err, sagaId: row.id }, 'saga recovery failed'));
+    }
+    await this.cleanup(now);
+    return taken;
+  }
+
+  private async resume(row: SagaTables['saga']): Promise<void> {
+    const workflow = this.workflows.get(row.workflow);
+    const run: Run<unknown> = { workflow: workflow!, id: row.id, state: JSON.parse(row.state), ctx: { sagaId: row.id, resumed: true }, persisted: true };
+    if (!workflow || row.recoveries + 1 > (this.options.maxRecoveries ?? 20)) {
+      this.options.logger.error({ sagaId: row.id, workflow: row.workflow, recoveries: row.recoveries }, 'saga left FAILED: unknown workflow or too many recoveries');
+      await this.db.updateTable('saga').set({ status: 'FAILED', updated_at: this.options.clock.now().toISOString() }).where('id', '=', row.id).execute();
+      return;
+    }
+    this.active.add(row.id);
+    try {
+      this.options.logger.warn({ sagaId: row.id, workflow: row.workflow, status: row.status, step: workflow.steps[row.step_index]?.name }, 'resuming saga');
+      if (row.status === 'RUNNING') await this.forward(run, row.step_index);
+      else await this.compensate(run, row.step_index, row.error ? (JSON.parse(row.error) as SagaError) : { message: 'unknown' });
+    } finally {
+      this.active.delete(row.id);
+    }
+  }
+
+  private async cleanup(now: Date): Promise<void> {
+    if (Date.now() - this.lastCleanup < 60_000) return;
+    this.lastCleanup = Date.now();
+    const cutoff = new Date(now.getTime() - (this.options.retentionMs ?? 86_400_000)).toISOString();
+    await this.db.deleteFrom('saga').where('status', 'in', ['COMPLETED', 'COMPENSATED']).where('updated_at', '<', cutoff).execute();
+  }
+}
+
+function toSagaError(error: unknown, run: Run<unknown>, step: string, logger: Logger): SagaError {
+  if (error instanceof SagaAbort) return { message: error.message, outcome: error.outcome };
+  logger.warn({ err: error, sagaId: run.id, step }, 'saga step failed; compensating');
+  const code = (error as { extensions?: { code?: unknown }; code?: unknown })?.extensions?.code ?? (error as { code?: unknown })?.code;
+  return { message: String((error as Error)?.message ?? error), ...(typeof code === 'string' ? { code } : {}) };
+}

@@ -2,6 +2,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Node (and so `npm start`) loads graphql's CommonJS build, as the CommonJS Apollo libraries do; vite would pick
+  // its ESM build for our code, and graphql refuses types from the other copy ("another module or realm").
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', 'data/**'],

@@ -8,11 +8,22 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Logger, ServiceMetrics } from '@retail-hub/platform';
+import { createAdminApi, type AdminApi } from './admin/admin-route.js';
+import { CostModel } from './cost/cost-model.js';
 import { createGatewayErrorFormatter } from './errors/gateway-error-formatter.js';
 import type { GatewayContext } from './gateway-context.js';
 import { resolveGatewayOptions, type GatewayOptions } from './gateway-options.js';
+import type { CorsOptions } from './http/cors.js';
+import { PersistedQueryCache } from './persisted/persisted-query-cache.js';
+import { authorizationPlugin } from './plugins/authorization.plugin.js';
 import { errorMetricsPlugin } from './plugins/error-metrics.plugin.js';
+import { introspectionPolicyPlugin } from './plugins/introspection-policy.plugin.js';
+import { operationLimitsPlugin } from './plugins/operation-limits.plugin.js';
+import { rateLimitPlugin } from './plugins/rate-limit.plugin.js';
+import { safelistPlugin } from './plugins/safelist.plugin.js';
+import { readSchemaPolicies, type SchemaPolicies } from './supergraph/schema-policies.js';
 import { SignedClaimsDataSource } from './subgraph/signed-claims-data-source.js';
 import { createSubgraphFetcher } from './subgraph/subgraph-fetcher.js';
 import { createSubgraphMetrics } from './subgraph/subgraph-metrics.js';
@@ -29,6 +40,12 @@ export interface GatewayInstance {
   metrics: ServiceMetrics;
   /** The URL each subgraph is called at: the supergraph's, with overrides applied. */
   subgraphUrls: Readonly<Record<string, string>>;
+  /** What the supergraph's @requiresScopes, @authenticated, @cost and @listSize say. */
+  policies: SchemaPolicies;
+  /** /admin/graphql, when the gateway has a key store. */
+  adminApi: AdminApi | null;
+  /** What the /graphql route enforces before Apollo sees a request. */
+  http: { maxBodyBytes: number; cors: CorsOptions };
   /** The context of one HTTP request: runs `authenticate`, which may throw to refuse it. */
   createContext(req: IncomingMessage): Promise<GatewayContext>;
   /** Loads the supergraph and starts Apollo; resolves once queries can be served. Calling it again is harmless. */
@@ -45,6 +62,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayIns
     throw new Error(`cannot read the supergraph at ${settings.supergraphPath} (${error.code ?? error.message}); run \`npm run compose\``);
   });
   const subgraphUrls = resolveSubgraphUrls(subgraphsOfSupergraph(supergraphSdl), settings.subgraphUrls);
+  const policies = readSchemaPolicies(supergraphSdl);
 
   // The library reads only this variable, when ApolloGateway is constructed; see GatewayOptions.apolloTelemetry.
   if (!settings.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
@@ -73,16 +91,35 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayIns
     formatError: createGatewayErrorFormatter(settings.logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
     introspection: settings.introspection,
+    hideSchemaDetailsFromClientErrors: settings.production,
+    parseOptions: { maxTokens: settings.maxTokens },
+    persistedQueries: {
+      cache: new PersistedQueryCache(settings.persistedQueries, settings.automaticPersistedQueries ? new InMemoryLRUCache<string>({ maxSize: 16 * 1024 * 1024 }) : null),
+    },
     plugins: [
       // The explorer is served locally at /explorer; Apollo's landing page would load from a CDN.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       errorMetricsPlugin({ metrics: settings.metrics }),
+      // Each of these refuses before execution, so a refused operation never reaches a subgraph.
+      introspectionPolicyPlugin({ production: settings.production }),
+      safelistPlugin({ manifest: settings.persistedQueries }),
+      operationLimitsPlugin(settings.limits),
+      authorizationPlugin({ policies, mode: settings.authorizationMode, maxSelections: settings.limits.maxSelections }),
+      rateLimitPlugin({
+        costModel: new CostModel(policies, settings.cost),
+        buckets: settings.buckets,
+        anonymousLimits: settings.anonymousLimits,
+        logger: settings.logger,
+        maxSelections: settings.limits.maxSelections,
+      }),
       ...settings.plugins,
     ],
   });
+  const adminApi = settings.keyStore ? createAdminApi({ keys: settings.keyStore.keys, authenticate: settings.authenticate, logger: settings.logger }) : null;
 
   let state: 'built' | 'ready' | 'stopped' = 'built';
   let starting: Promise<void> | null = null;
@@ -92,9 +129,12 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayIns
     logger: settings.logger,
     metrics: settings.metrics,
     subgraphUrls,
-    createContext: async (req) => ({ claims: await settings.authenticate(req) }),
+    policies,
+    adminApi,
+    http: { maxBodyBytes: settings.maxBodyBytes, cors: { origins: settings.corsOrigins } },
+    createContext: async (req) => ({ claims: await settings.authenticate(req), clientAddress: req.socket.remoteAddress }),
     start() {
-      starting ??= apollo.start().then(() => {
+      starting ??= Promise.all([apollo.start(), adminApi?.start()]).then(() => {
         state = 'ready';
         settings.logger.info({ subgraphUrls }, 'gateway loaded its supergraph');
       });
@@ -105,8 +145,10 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayIns
       if (state === 'stopped') return;
       if (starting) await starting.catch(() => undefined);
       state = 'stopped';
-      if (starting) await apollo.stop();
+      if (starting) await Promise.all([apollo.stop(), adminApi?.stop()]);
       await fetcher.close();
+      await settings.buckets.close();
+      await settings.keyStore?.close();
     },
   };
 }

@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import { contextFromTraceparent, createApolloHandler, sendGraphQLError, withSpan, type RouteHandler } from '@retail-hub/platform';
 import type { GatewayInstance } from '../server.js';
+import { applyCors } from './cors.js';
 
 export interface GraphQLRouteOptions {
   /** Where a browser that opens /graphql is redirected; null keeps Apollo's answer. */
@@ -9,8 +10,9 @@ export interface GraphQLRouteOptions {
 }
 
 export function graphqlRoute(instance: GatewayInstance, options: GraphQLRouteOptions): RouteHandler {
-  const handle = createApolloHandler(instance.apollo, { context: (req) => instance.createContext(req) });
+  const handle = createApolloHandler(instance.apollo, { context: (req) => instance.createContext(req), maxBodyBytes: instance.http.maxBodyBytes });
   return async (req, res) => {
+    if (applyCors(req, res, instance.http.cors)) return;
     if (options.explorerPath && isBrowserNavigation(req)) {
       res.writeHead(302, { location: options.explorerPath });
       return void res.end();

@@ -1,6 +1,7 @@
 // Puts the gateway on HTTP: /graphql, /explorer, and platform's /health, /ready (supergraph loaded) and /metrics.
 import { createServiceHttpServer, listen, type RouteHandler, type RunningHttpServer } from '@retail-hub/platform';
 import { explorerRoutes, type ExplorerOptions } from '../explorer/explorer-routes.js';
+import { ADMIN_PATH } from '../admin/admin-route.js';
 import type { GatewayInstance } from '../server.js';
 import { graphqlRoute } from './graphql-route.js';
 
@@ -23,7 +24,12 @@ export async function serveGateway(instance: GatewayInstance, options: ServeGate
     name: instance.name,
     logger: instance.logger,
     metrics: instance.metrics,
-    routes: { ...options.extraRoutes, '/graphql': graphqlRoute(instance, { explorerPath }), ...explorerRoutes(explorer, '/graphql') },
+    routes: {
+      ...options.extraRoutes,
+      '/graphql': graphqlRoute(instance, { explorerPath }),
+      ...explorerRoutes(explorer, '/graphql'),
+      ...(instance.adminApi ? { [ADMIN_PATH]: instance.adminApi.route } : {}),
+    },
     ready: () => instance.ready(),
   });
   const running = await listen(server, options.port ?? 4000, options.host ?? '127.0.0.1');

@@ -105,6 +105,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
           onQuery: options.onQuery ? (e) => options.onQuery!(name, e) : undefined,
           erpSyncIntervalMs: config.erp.syncIntervalMs,
           erpStaleAfterMs: config.erp.staleAfterMs,
+          webhookAllowedHosts: config.webhooks.allowedHosts,
         },
         instrumentErpPorts(erpPorts, name, metrics),
         { onSyncProgress: (feed, n) => progress.step(`${name}: synced ${feed}`, n) },

@@ -49,3 +49,4 @@ export * from './resilience/retrying-dispatcher.js';
 export * from './saga/saga-tables.js';
 export * from './saga/saga-step.js';
 export * from './saga/saga-runner.js';
+export * from './webhooks/index.js';

@@ -44,6 +44,8 @@ export interface HubConfig {
     staleAfterMs: number;
   };
   seed: { skus: number; stores: number; seed: number };
+  /** Hosts outbound webhooks may go to. @default loopback in development, none in production (env HUB_WEBHOOK_ALLOWED_HOSTS) */
+  webhooks: { allowedHosts: string[] };
   /** Signs gateway -> subgraph claims. Required in production. */
   claimsSecret: string;
   logLevel: string;
@@ -65,6 +67,7 @@ export function defaultHubConfig(dataDir = './data'): HubConfig {
     bus: { kind: 'memory' },
     erp: { file: resolve(dataDir, 'erp.db'), faults: '', syncIntervalMs: 2000, staleAfterMs: 30_000 },
     seed: { skus: 2000, stores: 300, seed: 42 },
+    webhooks: { allowedHosts: ['127.0.0.1', 'localhost', '::1'] },
     claimsSecret: DEV_CLAIMS_SECRET,
     // The terminal is for people in the one-process mode; LOG_LEVEL=info shows every service's logs.
     logLevel: 'warn',
@@ -97,6 +100,7 @@ Environment only:
   HUB_GRAPH_URL         the gateway's /graphql URL, for services run without the gateway (--services)
   HUB_ERP_SYNC_INTERVAL_MS  how often projections poll the ERP's change feeds (default 2000)
   HUB_ERP_STALE_AFTER_MS    stock is reported stale when the ERP has not answered for this long (default 30000)
+  HUB_WEBHOOK_ALLOWED_HOSTS hosts webhooks may be sent to, comma-separated, *.domain for subdomains (default loopback; none with --production)
   LOG_LEVEL             pino level for the JSON logs on stdout (default warn; info shows more)
   OTEL_EXPORTER_OTLP_ENDPOINT / OTEL_TRACES_EXPORTER   turn on trace export (OTLP over HTTP)
 `;
@@ -158,6 +162,9 @@ export function loadHubConfig(argv: string[], env: NodeJS.ProcessEnv = process.e
   if (config.mode === 'production' && config.claimsSecret === DEV_CLAIMS_SECRET) {
     throw new Error('HUB_CLAIMS_SECRET: production mode needs its own secret');
   }
+  // Production sends webhooks only to hosts someone configured; development to loopback test receivers.
+  if (env.HUB_WEBHOOK_ALLOWED_HOSTS !== undefined) config.webhooks.allowedHosts = env.HUB_WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean);
+  else if (config.mode === 'production') config.webhooks.allowedHosts = [];
   config.logLevel = env.LOG_LEVEL ?? config.logLevel;
   return { config, help: Boolean(values.help) };
 }

@@ -23,4 +23,6 @@ export interface SubgraphDeps {
   erpSyncIntervalMs?: number;
   /** A projection not confirmed by the ERP for this long is reported stale. @default 30000 */
   erpStaleAfterMs?: number;
+  /** Hosts outbound webhooks may be registered for and sent to (see webhookTargetProblem). @default loopback only */
+  webhookAllowedHosts?: string[];
 }

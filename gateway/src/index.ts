@@ -1,6 +1,9 @@
 // The gateway as its own process: reads its config once, builds the gateway, listens; `--help` lists the options.
-import { createLogger, createServiceMetrics, startTracing } from '@retail-hub/platform';
+import { resolve } from 'node:path';
+import { createLogger, createServiceMetrics, defaultHubConfig, ensurePostgresDatabase, startTracing, storeFor } from '@retail-hub/platform';
 import { GATEWAY_HELP, GatewayConfigError, readGatewayConfig } from './config/gateway-config.js';
+import { openGatewaySecurity } from './config/gateway-security.js';
+import { readSecurityConfig } from './config/security-config.js';
 import { serveGateway } from './http/serve-gateway.js';
 import { createGateway } from './server.js';
 
@@ -25,12 +28,18 @@ for (const warning of warnings) logger.warn(warning);
 startTracing('gateway');
 
 try {
+  // API keys: the same store layout as the embedded hub's (<data dir>/gateway.db, or hub_gateway on PostgreSQL).
+  const hub = defaultHubConfig(resolve(process.env.HUB_DATA_DIR ?? './data'));
+  if (process.env.HUB_POSTGRES_URL) hub.storage = { kind: 'postgres', url: process.env.HUB_POSTGRES_URL };
+  const keyStore = storeFor(hub, 'gateway');
+  if (keyStore.dialect === 'postgres') await ensurePostgresDatabase(keyStore.url);
+  const security = await openGatewaySecurity(readSecurityConfig(process.env, { production: !config.dev }), keyStore, { logger, supergraphPath: config.supergraphPath });
   const instance = await createGateway({
+    ...security,
     claimsSecret: config.claimsSecret,
     supergraphPath: config.supergraphPath,
     subgraphUrls: config.subgraphUrls,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
-    anonymousScopes: config.anonymousScopes,
     logger,
     metrics: createServiceMetrics('gateway', { processMetrics: true }),
   });

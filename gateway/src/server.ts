@@ -44,6 +44,8 @@ export interface GatewayInstance {
   policies: SchemaPolicies;
   /** /admin/graphql, when the gateway has a key store. */
   adminApi: AdminApi | null;
+  /** One line for the start banner: who may call without a key, and how to get one. */
+  accessNote: string;
   /** What the /graphql route enforces before Apollo sees a request. */
   http: { maxBodyBytes: number; cors: CorsOptions };
   /** The context of one HTTP request: runs `authenticate`, which may throw to refuse it. */
@@ -131,6 +133,9 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayIns
     subgraphUrls,
     policies,
     adminApi,
+    accessNote: settings.anonymousScopes
+      ? `callers without a key have ${settings.anonymousScopes.join(', ')}; for more: npm run keys -- create --name me --scopes '*'`
+      : "every call needs one: npm run keys -- create --name me --scopes '*', then send Authorization: Bearer <key>",
     http: { maxBodyBytes: settings.maxBodyBytes, cors: { origins: settings.corsOrigins } },
     createContext: async (req) => ({ claims: await settings.authenticate(req), clientAddress: req.socket.remoteAddress }),
     start() {

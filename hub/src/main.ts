@@ -34,6 +34,7 @@ retail-hub is running (embedded mode, ready in ${((Date.now() - startedAt) / 100
   GraphQL endpoint: ${base}/graphql
   Explorer:         ${base}/explorer
   Health:           ${base}/health   Metrics: ${base}/metrics
+  API keys:         ${hub.gateway.instance.accessNote}
 
 Try it:
 curl -s ${base}/graphql -H 'content-type: application/json' -d '${JSON.stringify({ query: sample.replace(/\s+/g, ' ').trim() })}'

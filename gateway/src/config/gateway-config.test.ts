@@ -17,7 +17,6 @@ describe('readGatewayConfig', () => {
       host: '127.0.0.1',
       subgraphUrls: {},
       subgraphTimeoutMs: 10_000,
-      anonymousScopes: ['*'],
       claimsSecret: 's3cret',
       dev: false,
     });
@@ -36,12 +35,10 @@ describe('readGatewayConfig', () => {
       HUB_CLAIMS_SECRET: 's',
       HUB_GATEWAY_PORT: '5000',
       HUB_SUBGRAPH_URLS: 'product=http://product:4001/graphql, pricing=http://pricing:4002/graphql',
-      HUB_ANONYMOUS_SCOPES: 'product:read,pricing:read',
     };
     const { config: c } = config(['--port', '0', '--subgraph-url', 'pricing=http://127.0.0.1:9002/graphql', '--supergraph', '/tmp/s.graphql'], env);
     expect(c.port).toBe(0);
     expect(c.supergraphPath).toBe('/tmp/s.graphql');
-    expect(c.anonymousScopes).toEqual(['product:read', 'pricing:read']);
     expect(c.subgraphUrls).toEqual({ product: 'http://product:4001/graphql', pricing: 'http://127.0.0.1:9002/graphql' });
   });
 

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { DEV_CLAIMS_SECRET } from '@retail-hub/platform';
 import { DEFAULT_SUPERGRAPH_PATH } from '../default-paths.js';
+import { SECURITY_ENV_HELP } from './security-config.js';
 
 export interface GatewayConfig {
   supergraphPath: string;
@@ -10,7 +11,6 @@ export interface GatewayConfig {
   /** Subgraph URL overrides by subgraph name. */
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
-  anonymousScopes: string[];
   claimsSecret: string;
   /** Development mode: a well-known claims secret is allowed. */
   dev: boolean;
@@ -35,17 +35,20 @@ Options:
                            the supergraph's; repeatable             (NAME=URL,NAME=URL)
   --subgraph-timeout-ms N  deadline of one subgraph call            HUB_SUBGRAPH_TIMEOUT_MS
                            (default 10000)
-  --anonymous-scopes A,B   scopes of anonymous callers (default *)  HUB_ANONYMOUS_SCOPES
-  --dev                    allow the well-known development claims
-                           secret when HUB_CLAIMS_SECRET is unset
+  --dev                    development: the well-known claims secret
+                           when HUB_CLAIMS_SECRET is unset, anonymous
+                           reads, introspection (else production)
   --help                   this text
 
 Environment:
   HUB_CLAIMS_SECRET        the secret shared with the subgraphs that signs
                            caller claims (required unless --dev)
+  HUB_DATA_DIR             API keys in <dir>/gateway.db (default ./data)
+  HUB_POSTGRES_URL         API keys in database hub_gateway there instead
   LOG_LEVEL                pino log level (default info)
   OTEL_EXPORTER_OTLP_ENDPOINT  export traces over OTLP/HTTP
-`;
+
+${SECURITY_ENV_HELP}`;
 
 export class GatewayConfigError extends Error {}
 
@@ -62,7 +65,6 @@ export function readGatewayConfig(argv: string[], env: Record<string, string | u
         host: { type: 'string' },
         'subgraph-url': { type: 'string', multiple: true },
         'subgraph-timeout-ms': { type: 'string' },
-        'anonymous-scopes': { type: 'string' },
         dev: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -90,7 +92,6 @@ export function readGatewayConfig(argv: string[], env: Record<string, string | u
       host: flags.host ?? env.HUB_GATEWAY_HOST ?? '127.0.0.1',
       subgraphUrls: { ...subgraphUrls(envUrls), ...subgraphUrls(flags['subgraph-url'] ?? []) },
       subgraphTimeoutMs: integer('subgraph-timeout-ms', flags['subgraph-timeout-ms'] ?? env.HUB_SUBGRAPH_TIMEOUT_MS ?? '10000', 1, 600_000),
-      anonymousScopes: (flags['anonymous-scopes'] ?? env.HUB_ANONYMOUS_SCOPES ?? '*').split(',').map((s) => s.trim()).filter(Boolean),
       claimsSecret,
       dev,
     },

@@ -1,9 +1,9 @@
 // Creates, lists and revokes API keys, and turns a presented key into claims: the one door into the key store.
 import { notFound, type Clock } from '@retail-hub/platform';
-import { checkCreateKeyInput, type CreateApiKeyInput } from './create-key-input.js';
+import { checkCreateKeyInput, type CheckedKeyInput, type CreateApiKeyInput } from './create-key-input.js';
 import { toApiKeyRecord, type ApiKeyRecord, type KeyLimits } from './api-key-model.js';
 import type { ApiKeyRepository, ApiKeyRow } from './api-key.repository.js';
-import { mintApiKey, parseApiKey, secretMatches } from './api-key-secret.js';
+import { hashSecret, mintApiKey, parseApiKey, secretMatches } from './api-key-secret.js';
 
 export interface ApiKeyServiceOptions {
   /** Limits of a key created without its own. */
@@ -48,10 +48,16 @@ export class ApiKeyService {
     const now = this.clock.now();
     const checked = checkCreateKeyInput(input, this.options.defaultLimits, now, this.options.knownScopes);
     const minted = mintApiKey();
-    const row: ApiKeyRow = {
-      id: minted.id,
+    const row = this.rowOf(minted.id, minted.secretHash, checked, now, createdBy);
+    await this.keys.insert(row);
+    return { record: toApiKeyRecord(row), key: minted.key };
+  }
+
+  private rowOf(id: string, secretHash: string, checked: CheckedKeyInput, now: Date, createdBy: string): ApiKeyRow {
+    return {
+      id,
       name: checked.name,
-      secret_hash: minted.secretHash,
+      secret_hash: secretHash,
       scopes: JSON.stringify(checked.scopes),
       partner: checked.partner,
       safelist_only: checked.safelistOnly ? 1 : 0,
@@ -64,8 +70,25 @@ export class ApiKeyService {
       last_used_at: null,
       revoked_at: null,
     };
+  }
+
+  /**
+   * Makes sure a key given from outside (HUB_BOOTSTRAP_ADMIN_KEY, for automation) exists, storing only its hash.
+   * An existing key of that id must have the same secret; a revoked one stays revoked.
+   */
+  async ensure(presented: string, input: CreateApiKeyInput, createdBy: string): Promise<ApiKeyRecord> {
+    const parsed = parseApiKey(presented);
+    if (!parsed) throw new Error('the key is not of the form rh_live_<12 characters>_<43 characters>');
+    const existing = await this.keys.findById(parsed.id);
+    if (existing) {
+      if (!secretMatches(parsed.secret, existing.secret_hash)) throw new Error(`a different key with id ${parsed.id} exists`);
+      return toApiKeyRecord(existing);
+    }
+    const now = this.clock.now();
+    const checked = checkCreateKeyInput(input, this.options.defaultLimits, now);
+    const row = this.rowOf(parsed.id, hashSecret(parsed.secret), checked, now, createdBy);
     await this.keys.insert(row);
-    return { record: toApiKeyRecord(row), key: minted.key };
+    return toApiKeyRecord(row);
   }
 
   async list(includeRevoked = false): Promise<ApiKeyRecord[]> {

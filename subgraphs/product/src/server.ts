@@ -1,6 +1,7 @@
 // Builds the product subgraph (schema, store, ERP item-master sync); never listens, so tests run it in process.
 import { fileURLToPath } from 'node:url';
 import { DateTimeScalar, createSubgraphServer, loadSchemaDir, migrateToLatest, openDatabase, type SubgraphDeps, type SubgraphInstance } from '@retail-hub/platform';
+import { partnerSkusThroughGraph } from '@retail-hub/platform/claims/partner-skus';
 import type { ItemMasterPort } from '@retail-hub/erp';
 import { createProductContext, type ProductContext } from './context.js';
 import { categoryResolvers } from './resolvers/category.resolvers.js';
@@ -28,6 +29,8 @@ export async function createProductSubgraph(deps: ProductSubgraphDeps): Promise<
   const store = openDatabase<ProductDatabase>(deps.store, { onQuery: deps.onQuery });
   const products = new ProductRepository(store.db);
   const catalog = new CatalogService(products, new CategoryRepository(store.db));
+  // Which products a supplier partner may see: the SKUs it supplies, from the supplier subgraph via the graph.
+  const partnerSkus = partnerSkusThroughGraph(deps.graph);
   const sync = new ItemMasterSync({ db: store.db, itemMaster: deps.erp.itemMaster, clock: deps.clock, logger: deps.logger, intervalMs: deps.erpSyncIntervalMs, onProgress: deps.onSyncProgress });
   const apollo = createSubgraphServer<ProductContext>({
     typeDefs: loadSchemaDir(PRODUCT_SCHEMA_DIR),
@@ -40,7 +43,7 @@ export async function createProductSubgraph(deps: ProductSubgraphDeps): Promise<
     name: 'product',
     apollo,
     sync,
-    createContext: (claims) => createProductContext(claims, catalog, products),
+    createContext: (claims) => createProductContext(claims, catalog, products, partnerSkus),
     async start() {
       await migrateToLatest(store.db, store.dialect, productMigrations);
       await apollo.start();

@@ -5,7 +5,7 @@ import type { ProductFilterInput } from '../services/catalog.service.js';
 export const queryResolvers = {
   Query: {
     product: async (_: unknown, args: { sku: string }, ctx: ProductContext) => ctx.catalog.requireProduct(await ctx.loaders.productBySku.load(args.sku), args.sku),
-    products: (_: unknown, args: { filter?: ProductFilterInput; first?: number; after?: string }, ctx: ProductContext) => ctx.catalog.listProducts(args.filter, args.first, args.after),
+    products: async (_: unknown, args: { filter?: ProductFilterInput; first?: number; after?: string }, ctx: ProductContext) => ctx.catalog.listProducts(args.filter, args.first, args.after, await ctx.partnerSkus()),
     categories: (_: unknown, __: unknown, ctx: ProductContext) => ctx.catalog.allCategories(),
   },
 };

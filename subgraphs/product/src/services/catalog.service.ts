@@ -38,7 +38,8 @@ export class CatalogService {
     return product;
   }
 
-  async listProducts(filter: ProductFilterInput | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Product>> {
+  /** `onlySkus`: a supplier partner's own items; null for everyone else. */
+  async listProducts(filter: ProductFilterInput | null | undefined, first: number | null | undefined, after: string | null | undefined, onlySkus: ReadonlySet<string> | null = null): Promise<Connection<Product>> {
     const limit = pageSize(first);
     const afterSku = after ? String(decodeCursor(after, 'after')[0]) : undefined;
     const query = {
@@ -46,6 +47,7 @@ export class CatalogService {
       brand: filter?.brand?.trim() || undefined,
       searchTerms: filter?.search ? searchTerms(filter.search) : undefined,
       status: filter?.status ?? undefined,
+      skus: onlySkus ? [...onlySkus] : undefined,
     };
     const rows = await this.products.page({ ...query, afterSku, limit: limit + 1 });
     return toConnection(rows.map(toProduct), limit, (p) => [p.sku], () => this.products.count(query), Boolean(afterSku));

@@ -10,7 +10,8 @@ export interface CategoryPageKey {
   after: string | null | undefined;
 }
 
-export function createCategoryProductsLoader(products: ProductRepository) {
+/** `onlySkus` resolves to a supplier partner's own items, or null for everyone else. */
+export function createCategoryProductsLoader(products: ProductRepository, onlySkus: () => Promise<ReadonlySet<string> | null> = async () => null) {
   return new DataLoader<CategoryPageKey, Connection<Product>, string>(
     async (keys) => {
       // Keys with the same page arguments share one windowed query.
@@ -20,16 +21,18 @@ export function createCategoryProductsLoader(products: ProductRepository) {
         groups.set(group, [...(groups.get(group) ?? []), key]);
       }
       const results = new Map<CategoryPageKey, Connection<Product>>();
+      const allowed = await onlySkus();
+      const skus = allowed ? [...allowed] : undefined;
       for (const group of groups.values()) {
         const { first, after } = group[0]!;
         const limit = pageSize(first);
         const afterSku = after ? String(decodeCursor(after, 'after')[0]) : null;
         const ids = group.map((k) => k.categoryId);
-        const rows = await products.firstPerCategory(ids, afterSku, limit + 1);
+        const rows = await products.firstPerCategory(ids, afterSku, limit + 1, skus);
         let counts: Promise<Map<string, number>> | null = null;
         for (const key of group) {
           const own = rows.filter((r) => r.category_id === key.categoryId).map(toProduct);
-          results.set(key, toConnection(own, limit, (p) => [p.sku], async () => ((counts ??= products.countPerCategory(ids)), (await counts).get(key.categoryId) ?? 0), Boolean(afterSku)));
+          results.set(key, toConnection(own, limit, (p) => [p.sku], async () => ((counts ??= products.countPerCategory(ids, skus)), (await counts).get(key.categoryId) ?? 0), Boolean(afterSku)));
         }
       }
       return keys.map((k) => results.get(k)!);

@@ -10,6 +10,8 @@ export interface ProductQuery {
   brand?: string;
   searchTerms?: string[];
   status?: string;
+  /** Only these SKUs (a supplier partner's own items). */
+  skus?: readonly string[];
   afterSku?: string;
   limit: number;
 }
@@ -41,23 +43,25 @@ export class ProductRepository {
    * The first `limit` products after `afterSku` of each category, in one query (a window per
    * category), so a list of categories with their products is not one query per category.
    */
-  async firstPerCategory(categoryIds: readonly string[], afterSku: string | null, limit: number): Promise<ProductRow[]> {
+  async firstPerCategory(categoryIds: readonly string[], afterSku: string | null, limit: number, skus?: readonly string[]): Promise<ProductRow[]> {
     if (categoryIds.length === 0) return [];
     const ranked = this.db
       .selectFrom('product')
       .selectAll()
       .select(sql<number>`row_number() over (partition by category_id order by sku)`.as('rank'))
       .where('category_id', 'in', [...categoryIds])
+      .$if(skus !== undefined, (q) => q.where('sku', 'in', skus!.length ? [...skus!] : ['']))
       .$if(afterSku !== null, (q) => q.where('sku', '>', afterSku!));
     const rows = await this.db.selectFrom(ranked.as('ranked')).selectAll().where('rank', '<=', limit).orderBy('category_id').orderBy('sku').execute();
     return rows.map(({ rank: _rank, ...row }) => row as ProductRow);
   }
 
-  async countPerCategory(categoryIds: readonly string[]): Promise<Map<string, number>> {
+  async countPerCategory(categoryIds: readonly string[], skus?: readonly string[]): Promise<Map<string, number>> {
     const rows = await this.db
       .selectFrom('product')
       .select(['category_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('category_id', 'in', [...categoryIds])
+      .$if(skus !== undefined, (q) => q.where('sku', 'in', skus!.length ? [...skus!] : ['']))
       .groupBy('category_id')
       .execute();
     return new Map(rows.map((r) => [r.category_id, Number(r.n)]));
@@ -95,6 +99,7 @@ export class ProductRepository {
     if (query.categoryIds) q = q.where('category_id', 'in', query.categoryIds.length ? query.categoryIds : ['']);
     if (query.brand) q = q.where('brand_key', '=', query.brand.toLowerCase());
     if (query.status) q = q.where('status', '=', query.status);
+    if (query.skus) q = q.where('sku', 'in', query.skus.length ? [...query.skus] : ['']);
     for (const term of query.searchTerms ?? []) q = q.where('search_text', 'like', `%${escapeLike(term)}%`);
     return q;
   }

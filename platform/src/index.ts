@@ -50,3 +50,5 @@ export * from './saga/saga-tables.js';
 export * from './saga/saga-step.js';
 export * from './saga/saga-runner.js';
 export * from './webhooks/index.js';
+export * from './resilience/erp-delivery-settings.js';
+export * from './graphql/merge-resolvers.js';

@@ -3,6 +3,7 @@ import type { LogEvent } from 'kysely';
 import type { Logger } from 'pino';
 import type { EventBus } from '../events/event-bus.port.js';
 import type { GraphClient } from '../graph/graph-client.js';
+import type { ErpDeliverySettings } from '../resilience/erp-delivery-settings.js';
 import type { StoreConfig } from '../store/store-config.js';
 import type { ServiceMetrics } from '../telemetry/metrics.js';
 import type { Clock } from '../time/clock.js';
@@ -23,6 +24,8 @@ export interface SubgraphDeps {
   erpSyncIntervalMs?: number;
   /** A projection not confirmed by the ERP for this long is reported stale. @default 30000 */
   erpStaleAfterMs?: number;
+  /** Pacing, retries and circuit breaker of work a service sends to the ERP from its own queue (postings, stock bookings). */
+  erpDelivery?: ErpDeliverySettings;
   /** Hosts outbound webhooks may be registered for and sent to (see webhookTargetProblem). @default loopback only */
   webhookAllowedHosts?: string[];
 }

@@ -7,6 +7,7 @@ import { createProductStockLevelsLoader } from './services/product-stock-levels.
 import type { StockAdjustmentService } from './services/stock-adjustment.service.js';
 import type { StockFreshness } from './services/stock-freshness.js';
 import type { StockLevelService } from './services/stock-level.service.js';
+import type { ReservationService } from './services/reservation.service.js';
 import type { StockKey, StockPositionRepository } from './store/stock-position.repository.js';
 
 export interface InventoryLoaders {
@@ -21,6 +22,7 @@ export interface InventoryServices {
   adjustments: StockAdjustmentService;
   positions: StockPositionRepository;
   freshness: StockFreshness;
+  reservations: ReservationService;
 }
 
 export interface InventoryContext {
@@ -28,16 +30,18 @@ export interface InventoryContext {
   locations: LocationService;
   stock: StockLevelService;
   adjustments: StockAdjustmentService;
+  reservations: ReservationService;
   loaders: InventoryLoaders;
 }
 
 export function createInventoryContext(claims: Claims, services: InventoryServices): InventoryContext {
-  const { locations, stock, adjustments, positions, freshness } = services;
+  const { locations, stock, adjustments, positions, freshness, reservations } = services;
   return {
     claims,
     locations,
     stock,
     adjustments,
+    reservations,
     loaders: {
       locationById: new DataLoader((ids) => locations.locationsById(ids)),
       stockByKey: new DataLoader((keys) => stock.levelsByKey(keys), { cacheKeyFn: (k) => `${k.sku}@${k.locationId}` }),

@@ -1,6 +1,6 @@
 // Builds the inventory subgraph (schema, store, ERP stock-ledger sync, events); never listens, so tests run it in process.
 import { fileURLToPath } from 'node:url';
-import { DateTimeScalar, ServiceEvents, createSubgraphServer, loadSchemaDir, migrateToLatest, openDatabase, type SubgraphDeps, type SubgraphInstance } from '@retail-hub/platform';
+import { DateTimeScalar, mergeResolverMaps, ServiceEvents, createSubgraphServer, loadSchemaDir, migrateToLatest, openDatabase, type SubgraphDeps, type SubgraphInstance } from '@retail-hub/platform';
 import type { StockLedgerPort } from '@retail-hub/erp';
 import { createInventoryContext, type InventoryContext, type InventoryServices } from './context.js';
 import { locationResolvers } from './resolvers/location.resolvers.js';
@@ -18,17 +18,31 @@ import { LocationRepository } from './store/location.repository.js';
 import { inventoryMigrations } from './store/migrations.js';
 import { StockAdjustmentRepository } from './store/stock-adjustment.repository.js';
 import { StockPositionRepository } from './store/stock-position.repository.js';
+import { startOrderLifecycleConsumer } from './events/order-lifecycle.consumer.js';
+import { reservationResolvers } from './resolvers/reservation.resolvers.js';
+import { ReservationLedger } from './services/reservation-ledger.js';
+import { ReservationSweeper } from './services/reservation-sweeper.js';
+import { ReservationService } from './services/reservation.service.js';
+import { createStockBookingDispatcher } from './sources/stock-booking.dispatcher.js';
+import { ReservationRepository } from './store/reservation.repository.js';
+import { StockBookingRepository } from './store/stock-booking.repository.js';
 
 export const INVENTORY_SCHEMA_DIR = fileURLToPath(new URL('../schema', import.meta.url));
 
 export interface InventorySubgraphDeps extends SubgraphDeps {
   erp: { stockLedger: StockLedgerPort };
   onSyncProgress?: (feed: string, records: number) => void;
+  /** How often the sweeper looks for unpaid orders' holds whose time is up. @default 1000 */
+  reservationSweepIntervalMs?: number;
 }
 
 export interface InventorySubgraph extends SubgraphInstance<InventoryContext> {
   sync: StockLedgerSync;
   events: ServiceEvents;
+  /** Releases lapsed holds (tests sweep now instead of waiting). */
+  sweeper: ReservationSweeper;
+  /** Sends shipped and returned orders' stock moves to the ERP (tests drain it). */
+  stockBookings: ReturnType<typeof createStockBookingDispatcher>;
 }
 
 export async function createInventorySubgraph(deps: InventorySubgraphDeps): Promise<InventorySubgraph> {
@@ -37,6 +51,8 @@ export async function createInventorySubgraph(deps: InventorySubgraphDeps): Prom
   const positions = new StockPositionRepository(store.db, store.dialect);
   const locations = new LocationRepository(store.db);
   const sync = new StockLedgerSync({ db: store.db, ledger: deps.erp.stockLedger, locations, positions, events, clock: deps.clock, logger: deps.logger, intervalMs: deps.erpSyncIntervalMs, onProgress: deps.onSyncProgress });
+  const reservations = new ReservationRepository(store.db);
+  const ledger = new ReservationLedger(reservations, deps.clock);
   const freshness = new StockFreshness(() => sync.lastSuccessAt, deps.clock, deps.erpStaleAfterMs);
   const services: InventoryServices = {
     locations: new LocationService(locations),
@@ -44,10 +60,14 @@ export async function createInventorySubgraph(deps: InventorySubgraphDeps): Prom
     adjustments: new StockAdjustmentService({ db: store.db, events, ledger: deps.erp.stockLedger, positions, locations, adjustments: new StockAdjustmentRepository(store.db), freshness, clock: deps.clock }),
     positions,
     freshness,
+    reservations: new ReservationService({ db: store.db, events, reservations, ledger, positions, locations, clock: deps.clock }),
   };
+  const bookings = new StockBookingRepository(store.db);
+  const stockBookings = createStockBookingDispatcher({ db: store.db, events, ledger: deps.erp.stockLedger, bookings, positions, reservations, clock: deps.clock, logger: deps.logger, settings: deps.erpDelivery });
+  const sweeper = new ReservationSweeper({ db: store.db, events, reservations, ledger, clock: deps.clock, logger: deps.logger, intervalMs: deps.reservationSweepIntervalMs });
   const apollo = createSubgraphServer<InventoryContext>({
     typeDefs: loadSchemaDir(INVENTORY_SCHEMA_DIR),
-    resolvers: { DateTime: DateTimeScalar, ...queryResolvers, ...mutationResolvers, ...locationResolvers, ...productResolvers, ...stockLevelResolvers } as never,
+    resolvers: mergeResolverMaps({ DateTime: DateTimeScalar }, queryResolvers, mutationResolvers, locationResolvers, productResolvers, stockLevelResolvers, reservationResolvers) as never,
     logger: deps.logger,
     metrics: deps.metrics,
   });
@@ -57,17 +77,24 @@ export async function createInventorySubgraph(deps: InventorySubgraphDeps): Prom
     apollo,
     sync,
     events,
+    sweeper,
+    stockBookings,
     createContext: (claims) => createInventoryContext(claims, services),
     async start() {
       await migrateToLatest(store.db, store.dialect, inventoryMigrations);
       await apollo.start();
       await sync.start();
       events.start();
+      await startOrderLifecycleConsumer({ db: store.db, events, ledger, bookings, clock: deps.clock, onBookingsQueued: () => stockBookings.kick() });
+      stockBookings.start();
+      sweeper.start();
       ready = true;
     },
     ready: () => ready,
     async stop() {
       ready = false;
+      await sweeper.stop();
+      await stockBookings.stop();
       await sync.stop();
       await events.stop();
       await apollo.stop();

@@ -45,4 +45,46 @@ export const inventoryMigrations: MigrationList = {
         .execute();
     },
   }),
+  '003_reservations': () => ({
+    async up(db) {
+      await db.schema
+        .createTable('reservation')
+        .addColumn('order_id', 'text', (c) => c.primaryKey())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text')
+        .addColumn('release_reason', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // The sweeper only ever looks at holds that can lapse.
+      await sql`CREATE INDEX reservation_expiring ON reservation (expires_at) WHERE status = 'HELD' AND expires_at IS NOT NULL`.execute(db);
+      await db.schema
+        .createTable('reservation_line')
+        .addColumn('order_id', 'text', (c) => c.notNull().references('reservation.order_id'))
+        .addColumn('sku', 'text', (c) => c.notNull())
+        .addColumn('location_id', 'text', (c) => c.notNull())
+        .addColumn('quantity', 'integer', (c) => c.notNull())
+        .addColumn('shipped_quantity', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('reservation_line_pk', ['order_id', 'sku', 'location_id'])
+        .addCheckConstraint('reservation_line_quantities', sql`quantity > 0 and shipped_quantity >= 0 and shipped_quantity <= quantity`)
+        .execute();
+      await db.schema
+        .createTable('stock_booking')
+        .addColumn('booking_id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('order_id', 'text', (c) => c.notNull())
+        .addColumn('sku', 'text', (c) => c.notNull())
+        .addColumn('location_id', 'text', (c) => c.notNull())
+        .addColumn('delta', 'integer', (c) => c.notNull())
+        .addColumn('release_reserved', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('booked_at', 'text')
+        .execute();
+      await sql`CREATE INDEX stock_booking_due ON stock_booking (next_attempt_at) WHERE status = 'PENDING'`.execute(db);
+    },
+  }),
 };

@@ -1,0 +1,19 @@
+// Reservation mutations, the reservation query, and a reservation line's product and location.
+import type { InventoryContext } from '../context.js';
+import type { ReserveStockInput } from '../services/reservation-input.js';
+import type { ReservationLine } from '../services/reservation-model.js';
+
+export const reservationResolvers = {
+  Query: {
+    reservation: (_: unknown, args: { orderId: string }, ctx: InventoryContext) => ctx.reservations.get(ctx.claims, args.orderId),
+  },
+  Mutation: {
+    reserveStock: (_: unknown, args: { input: ReserveStockInput }, ctx: InventoryContext) => ctx.reservations.reserve(ctx.claims, args.input),
+    commitReservation: (_: unknown, args: { orderId: string }, ctx: InventoryContext) => ctx.reservations.commit(ctx.claims, args.orderId),
+    releaseReservation: (_: unknown, args: { orderId: string; reason?: string | null }, ctx: InventoryContext) => ctx.reservations.release(ctx.claims, args.orderId, args.reason),
+  },
+  ReservationLine: {
+    product: (line: ReservationLine) => ({ sku: line.sku }),
+    location: (line: ReservationLine, _: unknown, ctx: InventoryContext) => ctx.loaders.locationById.load(line.locationId),
+  },
+};

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { mintApiKey } from '@retail-hub/gateway/keys/api-key-secret';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -10,6 +11,8 @@ export interface HubProcess {
   /** e.g. http://127.0.0.1:41234 */
   baseUrl: string;
   dataDir: string;
+  /** A key with every scope (HUB_BOOTSTRAP_ADMIN_KEY), sent by graphql() unless the call passes its own authorization header ('' for none). */
+  adminKey: string;
   output: () => string;
   graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: any[]; extensions?: any }>;
   /** Stops the process with a signal and waits for it to exit. */
@@ -31,7 +34,9 @@ export interface HubProcessOptions {
 export async function startHubProcess(options: HubProcessOptions = {}): Promise<HubProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hub-e2e-'));
   const args = ['--import', 'tsx', 'hub/src/main.ts', '--port', '0', '--subgraph-ports', '0', '--data-dir', dataDir, '--skus', String(options.skus ?? 200), '--stores', String(options.stores ?? 20), ...(options.args ?? [])];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Every call needs a key unless anonymous access is configured: tests act as an administrator by default.
+  const adminKey = mintApiKey().key;
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', HUB_BOOTSTRAP_ADMIN_KEY: adminKey, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -55,9 +60,12 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
   return {
     baseUrl,
     dataDir,
+    adminKey,
     output: () => output,
     async graphql(query, variables = {}, headers = {}) {
-      const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      const auth: Record<string, string> = { authorization: `Bearer ${adminKey}`, ...headers };
+      if (!auth.authorization) delete auth.authorization;
+      const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query, variables }) });
       return response.json() as Promise<any>;
     },
     kill: (signal = 'SIGTERM') => killAndWait(child, exited, signal),

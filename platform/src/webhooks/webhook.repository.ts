@@ -1,6 +1,6 @@
 // Reads and writes the webhook tables: endpoints, the message queue (oldest first per endpoint) and the attempt log.
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { Executor } from '../store/transaction.js';
+import type { AnyKysely, AnyTransaction } from '../store/transaction.js';
 import type { WebhookAttemptTable, WebhookEndpointTable, WebhookMessageStatus, WebhookMessageTable, WebhookTables } from './webhook-tables.js';
 
 export type WebhookEndpointRow = Selectable<WebhookEndpointTable>;
@@ -24,7 +24,7 @@ const HEAD_COLUMNS = ['seq', 'id', 'endpoint_id', 'event_type', 'content_type', 
 export class WebhookRepository {
   private readonly db: Kysely<WebhookTables>;
 
-  constructor(db: Kysely<any>) {
+  constructor(db: AnyKysely) {
     this.db = db as Kysely<WebhookTables>;
   }
 
@@ -36,7 +36,7 @@ export class WebhookRepository {
     return this.db.selectFrom('webhook_endpoint').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async endpoints(filter: { audience?: string; audienceKeys?: readonly (string | null)[]; activeOnly?: boolean }, executor: Executor<any> = this.db): Promise<WebhookEndpointRow[]> {
+  async endpoints(filter: { audience?: string; audienceKeys?: readonly (string | null)[]; activeOnly?: boolean }, executor: AnyKysely | AnyTransaction = this.db): Promise<WebhookEndpointRow[]> {
     let q = (executor as Kysely<WebhookTables>).selectFrom('webhook_endpoint').selectAll();
     if (filter.audience) q = q.where('audience', '=', filter.audience);
     if (filter.audienceKeys) {
@@ -53,7 +53,7 @@ export class WebhookRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  async insertMessages(executor: Executor<any>, rows: Insertable<WebhookMessageTable>[]): Promise<void> {
+  async insertMessages(executor: AnyKysely | AnyTransaction, rows: Insertable<WebhookMessageTable>[]): Promise<void> {
     const db = executor as Kysely<WebhookTables>;
     // Chunked to stay under SQLite's bound-parameter limit.
     for (let i = 0; i < rows.length; i += 200) await db.insertInto('webhook_message').values(rows.slice(i, i + 200)).execute();

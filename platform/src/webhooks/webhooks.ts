@@ -1,9 +1,8 @@
 // Outbound signed webhooks for any service: register endpoints, queue messages in your own transaction, and they are delivered.
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { badUserInput } from '../errors/hub-errors.js';
-import type { Executor } from '../store/transaction.js';
+import type { AnyKysely, AnyTransaction } from '../store/transaction.js';
 import { systemClock, type Clock } from '../time/clock.js';
 import { LOOPBACK_HOSTS, webhookTargetProblem } from './webhook-allowlist.js';
 import { WebhookDispatcher, type WebhookRenderer } from './webhook-dispatcher.js';
@@ -13,7 +12,7 @@ import type { WebhookMessageStatus } from './webhook-tables.js';
 
 export interface WebhooksOptions {
   /** The owning service's database; it must have run webhookTablesMigration. */
-  db: Kysely<any>;
+  db: AnyKysely;
   /** The service clock: retry times and the delivery log. */
   clock: Clock;
   logger: Logger;
@@ -112,7 +111,7 @@ export class Webhooks {
   }
 
   /** Active endpoints of an audience, optionally only those with one of `audienceKeys` (null: the audience-wide ones). */
-  async endpoints(filter: { audience?: string; audienceKeys?: readonly (string | null)[]; includeInactive?: boolean } = {}, executor?: Executor<any>): Promise<WebhookEndpoint[]> {
+  async endpoints(filter: { audience?: string; audienceKeys?: readonly (string | null)[]; includeInactive?: boolean } = {}, executor?: AnyKysely | AnyTransaction): Promise<WebhookEndpoint[]> {
     const rows = await this.repository.endpoints({ ...filter, activeOnly: !filter.includeInactive }, executor);
     return rows.map(toEndpoint);
   }
@@ -130,7 +129,7 @@ export class Webhooks {
    * Queues messages inside the caller's transaction, so they are sent if and only if it commits.
    * Call kick() after the commit to send at once. Returns the message ids (the webhook-id header).
    */
-  async enqueue(trx: Executor<any>, messages: readonly OutgoingWebhook[]): Promise<string[]> {
+  async enqueue(trx: AnyKysely | AnyTransaction, messages: readonly OutgoingWebhook[]): Promise<string[]> {
     const now = this.options.clock.now().toISOString();
     const rows = messages.map((m) => ({
       id: `msg_${randomBytes(12).toString('base64url')}`,

@@ -3,7 +3,7 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
-import type { DocumentNode } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createErrorMasker } from '../errors/mask-errors.js';
 import type { ServiceMetrics } from '../telemetry/metrics.js';
@@ -14,11 +14,18 @@ export interface SubgraphServerOptions<TContext extends BaseContext = BaseContex
   logger: Logger;
   metrics: ServiceMetrics;
   plugins?: ApolloServerPlugin<TContext>[];
+  /** The schema built from typeDefs and resolvers, when the caller needs it too (to serve subscriptions). */
+  schema?: GraphQLSchema;
+}
+
+/** The subgraph schema of typeDefs and resolvers: build it once when both HTTP and graphql-ws serve it. */
+export function buildHubSubgraphSchema(typeDefs: DocumentNode, resolvers: GraphQLResolverMap<unknown>): GraphQLSchema {
+  return buildSubgraphSchema([{ typeDefs, resolvers }]);
 }
 
 export function createSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+    schema: options.schema ?? buildHubSubgraphSchema(options.typeDefs, options.resolvers),
     formatError: createErrorMasker(options.logger),
     includeStacktraceInErrorResponses: false,
     // Subgraphs sit behind the gateway and signed claims; the gateway owns CSRF prevention for browsers.

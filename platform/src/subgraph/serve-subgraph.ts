@@ -5,6 +5,7 @@ import { verifyClaims } from '../claims/signed-claims.js';
 import { createApolloHandler } from '../http/apollo-node-handler.js';
 import { createServiceHttpServer, listen, type RunningHttpServer } from '../http/service-http-server.js';
 import type { ServiceMetrics } from '../telemetry/metrics.js';
+import { attachSubgraphSubscriptions } from '../subscriptions/subgraph-subscription-server.js';
 import type { AnySubgraphInstance } from './subgraph-instance.js';
 
 export interface ServeOptions {
@@ -36,5 +37,10 @@ export async function serveSubgraph(instance: AnySubgraphInstance, options: Serv
     routes: { '/graphql': subgraphGraphQLRoute(instance, options.claimsSecret), ...(instance.extraRoutes ?? {}) },
     ready: () => instance.ready(),
   });
-  return listen(server, options.port, options.host);
+  const subscriptions = instance.subscriptionSchema
+    ? attachSubgraphSubscriptions({ server, schema: instance.subscriptionSchema, claimsSecret: options.claimsSecret, createContext: (claims) => instance.createContext(claims), logger: options.logger, registry: options.metrics.registry })
+    : null;
+  const running = await listen(server, options.port, options.host);
+  // Open WebSockets would keep the HTTP server from closing: they are told to reconnect later, then dropped.
+  return subscriptions ? { ...running, close: async () => (await subscriptions.close(), running.close()) } : running;
 }

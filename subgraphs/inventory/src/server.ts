@@ -1,6 +1,6 @@
 // Builds the inventory subgraph (schema, store, ERP stock-ledger sync, events); never listens, so tests run it in process.
 import { fileURLToPath } from 'node:url';
-import { DateTimeScalar, mergeResolverMaps, ServiceEvents, createSubgraphServer, loadSchemaDir, migrateToLatest, openDatabase, type SubgraphDeps, type SubgraphInstance } from '@retail-hub/platform';
+import { DateTimeScalar, mergeResolverMaps, LiveEventFeed, ServiceEvents, buildHubSubgraphSchema, createSubgraphServer, loadSchemaDir, migrateToLatest, openDatabase, type SubgraphDeps, type SubgraphInstance } from '@retail-hub/platform';
 import type { StockLedgerPort } from '@retail-hub/erp';
 import { createInventoryContext, type InventoryContext, type InventoryServices } from './context.js';
 import { locationResolvers } from './resolvers/location.resolvers.js';
@@ -26,6 +26,10 @@ import { ReservationService } from './services/reservation.service.js';
 import { createStockBookingDispatcher } from './sources/stock-booking.dispatcher.js';
 import { ReservationRepository } from './store/reservation.repository.js';
 import { StockBookingRepository } from './store/stock-booking.repository.js';
+import { STOCK_CHANGED_V1 } from './events/stock-changed.event.js';
+import { PartnerSkus } from './subscriptions/partner-skus.source.js';
+import { StockChangeStreams } from './subscriptions/stock-change-streams.service.js';
+import { stockChangedResolvers } from './subscriptions/stock-changed.resolvers.js';
 
 export const INVENTORY_SCHEMA_DIR = fileURLToPath(new URL('../schema', import.meta.url));
 
@@ -65,9 +69,16 @@ export async function createInventorySubgraph(deps: InventorySubgraphDeps): Prom
   const bookings = new StockBookingRepository(store.db);
   const stockBookings = createStockBookingDispatcher({ db: store.db, events, ledger: deps.erp.stockLedger, bookings, positions, reservations, clock: deps.clock, logger: deps.logger, settings: deps.erpDelivery });
   const sweeper = new ReservationSweeper({ db: store.db, events, reservations, ledger, clock: deps.clock, logger: deps.logger, intervalMs: deps.reservationSweepIntervalMs });
+  // Subscriptions (stockChanged) are fed by this service's own stock events on the bus, served over graphql-ws.
+  const feed = new LiveEventFeed({ bus: deps.bus, consumer: 'inventory-live', types: [STOCK_CHANGED_V1], logger: deps.logger });
+  const streams = new StockChangeStreams({ feed, partnerSkus: new PartnerSkus({ graph: deps.graph ?? null, logger: deps.logger }) });
+  const typeDefs = loadSchemaDir(INVENTORY_SCHEMA_DIR);
+  const resolvers = mergeResolverMaps({ DateTime: DateTimeScalar }, queryResolvers, mutationResolvers, locationResolvers, productResolvers, stockLevelResolvers, stockChangedResolvers(streams), reservationResolvers) as never;
+  const schema = buildHubSubgraphSchema(typeDefs, resolvers);
   const apollo = createSubgraphServer<InventoryContext>({
-    typeDefs: loadSchemaDir(INVENTORY_SCHEMA_DIR),
-    resolvers: mergeResolverMaps({ DateTime: DateTimeScalar }, queryResolvers, mutationResolvers, locationResolvers, productResolvers, stockLevelResolvers, reservationResolvers) as never,
+    typeDefs,
+    resolvers,
+    schema,
     logger: deps.logger,
     metrics: deps.metrics,
   });
@@ -80,9 +91,12 @@ export async function createInventorySubgraph(deps: InventorySubgraphDeps): Prom
     sweeper,
     stockBookings,
     createContext: (claims) => createInventoryContext(claims, services),
+    subscriptionSchema: schema,
     async start() {
       await migrateToLatest(store.db, store.dialect, inventoryMigrations);
       await apollo.start();
+      // Before the relay starts, so events it publishes on start-up (left from a crash) reach resuming subscribers.
+      await feed.start();
       await sync.start();
       events.start();
       await startOrderLifecycleConsumer({ db: store.db, events, ledger, bookings, clock: deps.clock, onBookingsQueued: () => stockBookings.kick() });
@@ -95,6 +109,7 @@ export async function createInventorySubgraph(deps: InventorySubgraphDeps): Prom
       ready = false;
       await sweeper.stop();
       await stockBookings.stop();
+      await feed.stop();
       await sync.stop();
       await events.stop();
       await apollo.stop();

@@ -23,6 +23,7 @@ import { introspectionPolicyPlugin } from './plugins/introspection-policy.plugin
 import { operationLimitsPlugin } from './plugins/operation-limits.plugin.js';
 import { rateLimitPlugin } from './plugins/rate-limit.plugin.js';
 import { safelistPlugin } from './plugins/safelist.plugin.js';
+import { supergraphForGateway } from './supergraph/gateway-supergraph.js';
 import { readSchemaPolicies, type SchemaPolicies } from './supergraph/schema-policies.js';
 import { SignedClaimsDataSource } from './subgraph/signed-claims-data-source.js';
 import { createSubgraphFetcher } from './subgraph/subgraph-fetcher.js';
@@ -76,7 +77,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayIns
   });
   const subgraphMetrics = createSubgraphMetrics(settings.metrics.registry);
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: supergraphForGateway(supergraphSdl),
     logger: settings.logger,
     buildService: ({ name }) =>
       new SignedClaimsDataSource({

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Logger, StoreConfig } from '@retail-hub/platform';
 import { DEFAULT_KEY_LIMITS, type GatewayOptions } from '../gateway-options.js';
-import { ADMIN_SCOPE } from '../keys/create-key-input.js';
+import { CATALOGUE_SCOPES } from '../keys/create-key-input.js';
 import { openKeyStore } from '../keys/key-store.js';
 import { readPersistedQueryManifest } from '../persisted/persisted-query-manifest.js';
 import type { BucketStore } from '../rate-limit/bucket-store.js';
@@ -17,11 +17,11 @@ export type SecurityOptions = Pick<
   | 'buckets' | 'anonymousLimits' | 'persistedQueries' | 'automaticPersistedQueries' | 'corsOrigins'
 >;
 
-/** The scopes a key may be given: those the supergraph's @requiresScopes name, and admin:keys. */
+/** The scopes a key may be given: those the supergraph's @requiresScopes name, and the catalogue's. */
 export function knownScopesOf(supergraphPath: string): Set<string> | undefined {
   const scopes = readSchemaPolicies(readFileSync(supergraphPath, 'utf8')).scopes;
   // A supergraph without scope rules yet cannot tell a typo from a new scope: accept any well-formed one.
-  return scopes.size ? new Set([...scopes, ADMIN_SCOPE]) : undefined;
+  return scopes.size ? new Set([...scopes, ...CATALOGUE_SCOPES]) : undefined;
 }
 
 export async function openGatewaySecurity(config: SecurityConfig, store: StoreConfig, deps: { logger: Logger; supergraphPath: string }): Promise<SecurityOptions> {

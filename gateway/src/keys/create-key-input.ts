@@ -30,6 +30,12 @@ const SCOPE_PATTERN = /^(\*|[a-z][a-z-]*:(\*|[a-z][a-z-]*)|\*:[a-z][a-z-]*)$/;
 export const ADMIN_SCOPE = 'admin:keys';
 
 /**
+ * Scopes of the hub's catalogue (docs/security.md) that a key may carry even before the schema names them,
+ * so a key for a write that is still being built can be issued; anything else must appear in the schema.
+ */
+export const CATALOGUE_SCOPES = [ADMIN_SCOPE, 'pricing:write', 'purchasing:write', 'purchasing:confirm', 'orders:write', 'inventory:write'];
+
+/**
  * `knownScopes` (the scopes the schema uses, plus admin:keys) turns a typo such as `suplier:read` into an
  * error instead of a key that silently grants nothing; wildcards are checked for their shape only.
  */

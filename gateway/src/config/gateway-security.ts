@@ -40,7 +40,12 @@ export async function openGatewaySecurity(config: SecurityConfig, store: StoreCo
   const keyStore = await openKeyStore(store, { defaultLimits: DEFAULT_KEY_LIMITS, knownScopes: knownScopesOf(deps.supergraphPath), logger: deps.logger });
   if (config.bootstrapAdminKey) {
     try {
-      const key = await keyStore.keys.ensure(config.bootstrapAdminKey, { name: 'bootstrap admin (HUB_BOOTSTRAP_ADMIN_KEY)', scopes: ['*'] }, 'bootstrap');
+      // Automation (provisioning, test suites) drives the hub through this key: it is not throttled like a client.
+      const key = await keyStore.keys.ensure(
+        config.bootstrapAdminKey,
+        { name: 'bootstrap admin (HUB_BOOTSTRAP_ADMIN_KEY)', scopes: ['*'], maxCost: 100_000, bucketCapacity: 10_000_000, restoreRate: 1_000_000 },
+        'bootstrap',
+      );
       deps.logger.info({ keyId: key.id }, 'bootstrap admin key present');
     } catch (error) {
       await Promise.all([keyStore.close(), buckets.close()]);

@@ -9,7 +9,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import type { Logger, ServiceMetrics } from '@retail-hub/platform';
+import { signClaims, type Logger, type ServiceMetrics } from '@retail-hub/platform';
 import { createAdminApi, type AdminApi } from './admin/admin-route.js';
 import { CostModel } from './cost/cost-model.js';
 import { createGatewayErrorFormatter } from './errors/gateway-error-formatter.js';
@@ -26,6 +26,7 @@ import { safelistPlugin } from './plugins/safelist.plugin.js';
 import { supergraphForGateway } from './supergraph/gateway-supergraph.js';
 import { readSchemaPolicies, type SchemaPolicies } from './supergraph/schema-policies.js';
 import { SignedClaimsDataSource } from './subgraph/signed-claims-data-source.js';
+import type { GatewayFederation } from './subscriptions/gateway-federation.js';
 import { createSubgraphFetcher } from './subgraph/subgraph-fetcher.js';
 import { createSubgraphMetrics } from './subgraph/subgraph-metrics.js';
 import { resolveSubgraphUrls, subgraphsOfSupergraph } from './supergraph/supergraph-subgraphs.js';
@@ -51,6 +52,8 @@ export interface GatewayInstance {
   http: { maxBodyBytes: number; cors: CorsOptions };
   /** The context of one HTTP request: runs `authenticate`, which may throw to refuse it. */
   createContext(req: IncomingMessage): Promise<GatewayContext>;
+  /** What the gateway's subscription server needs: supergraph loads, the subgraph data sources, claims signing. */
+  federation: GatewayFederation;
   /** Loads the supergraph and starts Apollo; resolves once queries can be served. Calling it again is harmless. */
   start(): Promise<void>;
   /** True between a finished start() and stop(). */
@@ -76,18 +79,23 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayIns
     connectionsPerOrigin: settings.subgraphConnections,
   });
   const subgraphMetrics = createSubgraphMetrics(settings.metrics.registry);
+  const dataSources = new Map<string, SignedClaimsDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphForGateway(supergraphSdl),
     logger: settings.logger,
-    buildService: ({ name }) =>
-      new SignedClaimsDataSource({
+    buildService: ({ name }) => {
+      const dataSource = new SignedClaimsDataSource({
         name,
         url: subgraphUrls[name]!,
         claimsSecret: settings.claimsSecret,
         fetcher: fetcher.fetch,
         timeoutMs: settings.subgraphTimeoutMs,
         metrics: subgraphMetrics,
-      }),
+      });
+      // Kept for subscriptions, whose events are finished with the same data sources as queries.
+      dataSources.set(name, dataSource);
+      return dataSource;
+    },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -139,6 +147,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayIns
       : "every call needs one: npm run keys -- create --name me --scopes '*', then send Authorization: Bearer <key>",
     http: { maxBodyBytes: settings.maxBodyBytes, cors: { origins: settings.corsOrigins } },
     createContext: async (req) => ({ claims: await settings.authenticate(req), clientAddress: req.socket.remoteAddress }),
+    federation: { gateway, dataSource: (name) => dataSources.get(name), signClaims: (claims) => signClaims(claims, settings.claimsSecret) },
     start() {
       starting ??= Promise.all([apollo.start(), adminApi?.start()]).then(() => {
         state = 'ready';

@@ -51,6 +51,7 @@ export * from './saga/saga-step.js';
 export * from './saga/saga-runner.js';
 export * from './webhooks/index.js';
 export * from './subscriptions/live-event-feed.js';
+export * from './subscriptions/outbox-history.js';
 export * from './subscriptions/live-stream.js';
 export * from './subscriptions/live-context.js';
 export * from './subscriptions/subscribe-with-event-meta.js';

@@ -20,8 +20,8 @@ export function resumeCursorOf(context: object): FeedCursor | null {
 /** A cursor sent by a client is untrusted input: anything malformed means "from now". */
 export function parseFeedCursor(value: unknown): FeedCursor | null {
   if (!value || typeof value !== 'object') return null;
-  const { epoch, seq, time } = value as Record<string, unknown>;
+  const { epoch, seq, id, time } = value as Record<string, unknown>;
   if (typeof epoch !== 'string' || epoch.length > 64 || !Number.isSafeInteger(seq) || (seq as number) < 0) return null;
-  if (typeof time !== 'string' || Number.isNaN(Date.parse(time))) return null;
-  return { epoch, seq: seq as number, time };
+  if (typeof id !== 'string' || id.length > 128 || typeof time !== 'string' || Number.isNaN(Date.parse(time))) return null;
+  return { epoch, seq: seq as number, id, time };
 }

@@ -1,6 +1,6 @@
 // Builds the inventory subgraph (schema, store, ERP stock-ledger sync, events); never listens, so tests run it in process.
 import { fileURLToPath } from 'node:url';
-import { DateTimeScalar, mergeResolverMaps, LiveEventFeed, ServiceEvents, buildHubSubgraphSchema, createSubgraphServer, loadSchemaDir, migrateToLatest, openDatabase, type SubgraphDeps, type SubgraphInstance } from '@retail-hub/platform';
+import { DateTimeScalar, mergeResolverMaps, LiveEventFeed, outboxHistory, ServiceEvents, buildHubSubgraphSchema, createSubgraphServer, loadSchemaDir, migrateToLatest, openDatabase, type SubgraphDeps, type SubgraphInstance } from '@retail-hub/platform';
 import type { StockLedgerPort } from '@retail-hub/erp';
 import { createInventoryContext, type InventoryContext, type InventoryServices } from './context.js';
 import { locationResolvers } from './resolvers/location.resolvers.js';
@@ -27,7 +27,7 @@ import { createStockBookingDispatcher } from './sources/stock-booking.dispatcher
 import { ReservationRepository } from './store/reservation.repository.js';
 import { StockBookingRepository } from './store/stock-booking.repository.js';
 import { STOCK_CHANGED_V1 } from './events/stock-changed.event.js';
-import { PartnerSkus } from './subscriptions/partner-skus.source.js';
+import { partnerSkusThroughGraph } from '@retail-hub/platform/claims/partner-skus';
 import { StockChangeStreams } from './subscriptions/stock-change-streams.service.js';
 import { stockChangedResolvers } from './subscriptions/stock-changed.resolvers.js';
 
@@ -70,8 +70,8 @@ export async function createInventorySubgraph(deps: InventorySubgraphDeps): Prom
   const stockBookings = createStockBookingDispatcher({ db: store.db, events, ledger: deps.erp.stockLedger, bookings, positions, reservations, clock: deps.clock, logger: deps.logger, settings: deps.erpDelivery });
   const sweeper = new ReservationSweeper({ db: store.db, events, reservations, ledger, clock: deps.clock, logger: deps.logger, intervalMs: deps.reservationSweepIntervalMs });
   // Subscriptions (stockChanged) are fed by this service's own stock events on the bus, served over graphql-ws.
-  const feed = new LiveEventFeed({ bus: deps.bus, consumer: 'inventory-live', types: [STOCK_CHANGED_V1], logger: deps.logger });
-  const streams = new StockChangeStreams({ feed, partnerSkus: new PartnerSkus({ graph: deps.graph ?? null, logger: deps.logger }) });
+  const feed = new LiveEventFeed({ bus: deps.bus, consumer: 'inventory-live', types: [STOCK_CHANGED_V1], logger: deps.logger, history: outboxHistory(store.db, [STOCK_CHANGED_V1]) });
+  const streams = new StockChangeStreams({ feed, partnerSkus: partnerSkusThroughGraph(deps.graph) });
   const typeDefs = loadSchemaDir(INVENTORY_SCHEMA_DIR);
   const resolvers = mergeResolverMaps({ DateTime: DateTimeScalar }, queryResolvers, mutationResolvers, locationResolvers, productResolvers, stockLevelResolvers, stockChangedResolvers(streams), reservationResolvers) as never;
   const schema = buildHubSubgraphSchema(typeDefs, resolvers);

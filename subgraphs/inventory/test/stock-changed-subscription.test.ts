@@ -94,5 +94,14 @@ describe.each(TEST_DIALECTS)('stockChanged on the inventory subgraph (%s)', (dia
     const results = await resumed.waitFor((r) => r.length >= 2);
     expect(results.map((r) => r.data.stockChanged.onHand)).toEqual(missed);
     resumed.unsubscribe();
+
+    // A cursor from before a restart (another feed epoch): what came after its event is read back from the outbox.
+    const afterRestart = client.subscribe(STOCK_CHANGED, { filter }, { resumeAfter: { ...seen!.extensions.event.cursor, epoch: 'an-earlier-process', seq: 1 } });
+    const replayed = await afterRestart.waitFor((r) => r.length >= 2);
+    expect(replayed.map((r) => r.data.stockChanged.onHand)).toEqual(missed);
+    const live = await adjust('SKU-000023', 'LOC-S0004', 1);
+    await afterRestart.waitFor((r) => r.length >= 3);
+    expect(afterRestart.results.map((r) => r.data.stockChanged.onHand)).toEqual([...missed, live]);
+    afterRestart.unsubscribe();
   });
 });

@@ -2,7 +2,7 @@
 import { badUserInput, supplierPartnerId, type Claims, type FeedCursor, type LiveEvent, type LiveEventFeed } from '@retail-hub/platform';
 import { STOCK_CHANGED_V1, type StockChangedV1, type StockQuantities } from '../events/stock-changed.event.js';
 import { availableOf } from '../services/inventory-model.js';
-import type { PartnerSkus } from './partner-skus.source.js';
+import type { PartnerSkuSource } from '@retail-hub/platform/claims/partner-skus';
 
 export interface StockChangedFilterInput {
   skus?: string[] | null;
@@ -22,21 +22,35 @@ export interface StockChange extends StockQuantities {
 
 /** As in the stock-level filters: enough for a region's stores, small enough to hold per subscription. */
 const MAX_FILTER_IDS = 500;
+/** How often an open partner subscription asks for its SKUs again (the source caches them), so new items show up. */
+const PARTNER_REFRESH_MS = 10_000;
 
 export class StockChangeStreams {
-  constructor(private readonly deps: { feed: LiveEventFeed; partnerSkus: PartnerSkus }) {}
+  constructor(private readonly deps: { feed: LiveEventFeed; partnerSkus: PartnerSkuSource }) {}
 
   /** Bad filters are refused before anything is opened; a partner's items are known before the first event. */
   async open(claims: Claims, filter: StockChangedFilterInput | null | undefined, resumeAfter: FeedCursor | null): Promise<AsyncIterableIterator<LiveEvent>> {
     const matches = filterPredicate(filter);
     const partner = supplierPartnerId(claims);
-    if (partner) await this.deps.partnerSkus.load(partner);
-    const inScope = partner ? (sku: string) => this.deps.partnerSkus.current(partner).has(sku) : () => true;
+    const inScope = partner ? await this.partnerScope(partner) : () => true;
     return this.deps.feed.open((item) => {
       if (item.event.type !== STOCK_CHANGED_V1) return false;
       const data = item.event.data as StockChangedV1;
       return matches(data) && inScope(data.sku);
     }, resumeAfter);
+  }
+
+  /** Known before the first event; refreshed in the background while the stream is open (the last list stands meanwhile). */
+  private async partnerScope(supplierId: string): Promise<(sku: string) => boolean> {
+    let skus = await this.deps.partnerSkus.skusOf(supplierId);
+    let checkedAt = Date.now();
+    return (sku) => {
+      if (Date.now() - checkedAt > PARTNER_REFRESH_MS) {
+        checkedAt = Date.now();
+        this.deps.partnerSkus.skusOf(supplierId).then((fresh) => (skus = fresh), () => undefined);
+      }
+      return skus.has(sku);
+    };
   }
 }
 

@@ -1,4 +1,5 @@
 // The hub's one typed configuration: defaults, overridden once at start from the environment and the command line.
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { StoreConfig } from '../store/store-config.js';
@@ -96,7 +97,8 @@ Options:
   --help                show this help
 
 Environment only:
-  HUB_CLAIMS_SECRET     secret signing gateway -> subgraph claims (required with --production)
+  HUB_CLAIMS_SECRET     secret signing gateway -> subgraph claims (required with --production;
+                        a random one per start when every service runs in this process)
   HUB_GRAPH_URL         the gateway's /graphql URL, for services run without the gateway (--services)
   HUB_ERP_SYNC_INTERVAL_MS  how often projections poll the ERP's change feeds (default 2000)
   HUB_ERP_STALE_AFTER_MS    stock is reported stale when the ERP has not answered for this long (default 30000)
@@ -158,7 +160,10 @@ export function loadHubConfig(argv: string[], env: NodeJS.ProcessEnv = process.e
   config.seed.skus = int('--skus', values.skus ?? env.HUB_SKUS, config.seed.skus, 1, 50_000);
   config.seed.stores = int('--stores', values.stores ?? env.HUB_STORES, config.seed.stores, 1, 2000);
   config.seed.seed = int('--seed', values.seed ?? env.HUB_SEED, config.seed.seed, 0, 2 ** 31 - 1);
-  config.claimsSecret = env.HUB_CLAIMS_SECRET ?? config.claimsSecret;
+  // One process running every service keeps its secret to itself: a fresh random one, so the well-known
+  // development secret cannot be used to forge claims to its subgraphs. Split processes must share one.
+  const allInOne = [...SERVICE_NAMES, 'gateway'].every((s) => config.services.includes(s as ServiceName | 'gateway'));
+  config.claimsSecret = env.HUB_CLAIMS_SECRET ?? (allInOne ? randomBytes(32).toString('base64url') : config.claimsSecret);
   if (config.mode === 'production' && config.claimsSecret === DEV_CLAIMS_SECRET) {
     throw new Error('HUB_CLAIMS_SECRET: production mode needs its own secret');
   }

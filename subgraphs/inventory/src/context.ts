@@ -1,6 +1,7 @@
 // Per-request context of the inventory subgraph: the caller's verified claims, services and fresh DataLoaders.
 import DataLoader from 'dataloader';
 import type { Claims } from '@retail-hub/platform';
+import { partnerSkuScope, type PartnerSkuSource } from '@retail-hub/platform/claims/partner-skus';
 import type { Location, StockLevel } from './services/inventory-model.js';
 import type { LocationService } from './services/location.service.js';
 import { createProductStockLevelsLoader } from './services/product-stock-levels.loader.js';
@@ -23,6 +24,8 @@ export interface InventoryServices {
   positions: StockPositionRepository;
   freshness: StockFreshness;
   reservations: ReservationService;
+  /** Which SKUs a supplier partner supplies: the only stock it may read. */
+  partnerSkus: PartnerSkuSource;
 }
 
 export interface InventoryContext {
@@ -31,6 +34,8 @@ export interface InventoryContext {
   stock: StockLevelService;
   adjustments: StockAdjustmentService;
   reservations: ReservationService;
+  /** A supplier partner's own SKUs; null for everyone else (no restriction). */
+  partnerSkus: () => Promise<ReadonlySet<string> | null>;
   loaders: InventoryLoaders;
 }
 
@@ -42,6 +47,7 @@ export function createInventoryContext(claims: Claims, services: InventoryServic
     stock,
     adjustments,
     reservations,
+    partnerSkus: partnerSkuScope(claims, services.partnerSkus),
     loaders: {
       locationById: new DataLoader((ids) => locations.locationsById(ids)),
       stockByKey: new DataLoader((keys) => stock.levelsByKey(keys), { cacheKeyFn: (k) => `${k.sku}@${k.locationId}` }),

@@ -58,6 +58,8 @@ export async function createInventorySubgraph(deps: InventorySubgraphDeps): Prom
   const reservations = new ReservationRepository(store.db);
   const ledger = new ReservationLedger(reservations, deps.clock);
   const freshness = new StockFreshness(() => sync.lastSuccessAt, deps.clock, deps.erpStaleAfterMs);
+  // A supplier partner reads (and subscribes to) the stock of the SKUs it supplies only; the supplier subgraph knows which.
+  const partnerSkus = partnerSkusThroughGraph(deps.graph);
   const services: InventoryServices = {
     locations: new LocationService(locations),
     stock: new StockLevelService(positions, freshness),
@@ -65,13 +67,14 @@ export async function createInventorySubgraph(deps: InventorySubgraphDeps): Prom
     positions,
     freshness,
     reservations: new ReservationService({ db: store.db, events, reservations, ledger, positions, locations, clock: deps.clock }),
+    partnerSkus,
   };
   const bookings = new StockBookingRepository(store.db);
   const stockBookings = createStockBookingDispatcher({ db: store.db, events, ledger: deps.erp.stockLedger, bookings, positions, reservations, clock: deps.clock, logger: deps.logger, settings: deps.erpDelivery });
   const sweeper = new ReservationSweeper({ db: store.db, events, reservations, ledger, clock: deps.clock, logger: deps.logger, intervalMs: deps.reservationSweepIntervalMs });
   // Subscriptions (stockChanged) are fed by this service's own stock events on the bus, served over graphql-ws.
   const feed = new LiveEventFeed({ bus: deps.bus, consumer: 'inventory-live', types: [STOCK_CHANGED_V1], logger: deps.logger, history: outboxHistory(store.db, [STOCK_CHANGED_V1]) });
-  const streams = new StockChangeStreams({ feed, partnerSkus: partnerSkusThroughGraph(deps.graph) });
+  const streams = new StockChangeStreams({ feed, partnerSkus });
   const typeDefs = loadSchemaDir(INVENTORY_SCHEMA_DIR);
   const resolvers = mergeResolverMaps({ DateTime: DateTimeScalar }, queryResolvers, mutationResolvers, locationResolvers, productResolvers, stockLevelResolvers, stockChangedResolvers(streams), reservationResolvers) as never;
   const schema = buildHubSubgraphSchema(typeDefs, resolvers);

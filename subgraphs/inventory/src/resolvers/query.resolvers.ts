@@ -12,6 +12,7 @@ export const queryResolvers = {
   Query: {
     location: async (_: unknown, args: { id: string }, ctx: InventoryContext) => ctx.locations.requireLocation(await ctx.loaders.locationById.load(args.id), args.id),
     locations: (_: unknown, args: PageArgs & { filter?: LocationFilterInput }, ctx: InventoryContext) => ctx.locations.listLocations(args.filter, args.first, args.after),
-    stockLevels: (_: unknown, args: PageArgs & { filter?: StockQueryFilterInput }, ctx: InventoryContext) => ctx.stock.listStockLevels(ctx.loaders, args.filter, args.first, args.after),
+    stockLevels: async (_: unknown, args: PageArgs & { filter?: StockQueryFilterInput }, ctx: InventoryContext) =>
+      ctx.stock.listStockLevels(ctx.loaders, args.filter, args.first, args.after, await ctx.partnerSkus()),
   },
 };

@@ -50,12 +50,19 @@ export class StockLevelService {
     return loaders.productStockLevels.load({ sku, query, limit });
   }
 
-  async listStockLevels(loaders: InventoryLoaders, filter: StockQueryFilterInput | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<StockLevel>> {
+  /** `onlySkus`: a supplier partner's own SKUs (it sees no other stock); null for everyone else. */
+  async listStockLevels(
+    loaders: InventoryLoaders,
+    filter: StockQueryFilterInput | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    onlySkus: ReadonlySet<string> | null = null,
+  ): Promise<Connection<StockLevel>> {
     const limit = pageSize(first);
     const cursor = after ? decodeCursor(after, 'after', 2).map(String) : undefined;
     if (filter?.skus && filter.skus.length > MAX_FILTER_IDS) throw badUserInput('filter.skus', `at most ${MAX_FILTER_IDS} SKUs`);
     const query = {
-      skus: filter?.skus ?? undefined,
+      skus: onlySkus ? (filter?.skus ?? [...onlySkus]).filter((sku) => onlySkus.has(sku)) : (filter?.skus ?? undefined),
       locationIds: await this.knownLocations(loaders, filter?.locationIds),
       belowAvailable: belowAvailable(filter?.belowAvailable),
     };

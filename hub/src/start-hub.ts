@@ -106,9 +106,10 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
           erpSyncIntervalMs: config.erp.syncIntervalMs,
           erpStaleAfterMs: config.erp.staleAfterMs,
           webhookAllowedHosts: config.webhooks.allowedHosts,
+          erpDelivery: config.erp.delivery,
         },
         instrumentErpPorts(erpPorts, name, metrics),
-        { onSyncProgress: (feed, n) => progress.step(`${name}: synced ${feed}`, n) },
+        { onSyncProgress: (feed, n) => progress.step(`${name}: synced ${feed}`, n), config },
       );
       const startedAt = Date.now();
       await instance.start();

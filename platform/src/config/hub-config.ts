@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { StoreConfig } from '../store/store-config.js';
+import type { ErpDeliverySettings } from '../resilience/erp-delivery-settings.js';
 
 export const SERVICE_NAMES = ['product', 'pricing', 'inventory', 'orders', 'supplier'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -31,7 +32,7 @@ export interface HubConfig {
   /** Which services this process runs. @default all five and the gateway */
   services: (ServiceName | 'gateway')[];
   /** SQLite files under dataDir, or one PostgreSQL server with a database per service. @default sqlite */
-  storage: { kind: 'sqlite' } | { kind: 'postgres'; url: string };
+  storage: { kind: 'sqlite' } | { kind: 'postgres'; url: string; databasePrefix?: string };
   /** @default memory (in-process) */
   bus: { kind: 'memory' } | { kind: 'nats'; url: string };
   erp: {
@@ -43,6 +44,17 @@ export interface HubConfig {
     syncIntervalMs: number;
     /** @default 30000 */
     staleAfterMs: number;
+    /** How services send queued work (postings, stock bookings) to the ERP: pace, attempts, circuit breaker. */
+    delivery: ErpDeliverySettings;
+  };
+  /** The orders service's placement and lifecycle settings. */
+  orders: {
+    /** How long an unpaid (BANK_TRANSFER) order's stock stays held. @default 24 h (env HUB_ORDER_PAYMENT_WINDOW_MS) */
+    paymentWindowMs: number;
+    /** A placement saga untouched this long is taken over by recovery. @default 30000 (env HUB_SAGA_LEASE_MS) */
+    sagaLeaseMs: number;
+    /** Test-only: live placements stop for good after this saga step (env HUB_TEST_PAUSE_SAGA_AT). */
+    testPauseSagaAt?: string;
   };
   seed: { skus: number; stores: number; seed: number };
   /** Hosts outbound webhooks may go to. @default loopback in development, none in production (env HUB_WEBHOOK_ALLOWED_HOSTS) */
@@ -66,7 +78,8 @@ export function defaultHubConfig(dataDir = './data'): HubConfig {
     services: [...SERVICE_NAMES, 'gateway'],
     storage: { kind: 'sqlite' },
     bus: { kind: 'memory' },
-    erp: { file: resolve(dataDir, 'erp.db'), faults: '', syncIntervalMs: 2000, staleAfterMs: 30_000 },
+    erp: { file: resolve(dataDir, 'erp.db'), faults: '', syncIntervalMs: 2000, staleAfterMs: 30_000, delivery: { ratePerSecond: 200, maxAttempts: 10, breakerThreshold: 5, breakerOpenMs: 1000 } },
+    orders: { paymentWindowMs: 86_400_000, sagaLeaseMs: 30_000 },
     seed: { skus: 2000, stores: 300, seed: 42 },
     webhooks: { allowedHosts: ['127.0.0.1', 'localhost', '::1'] },
     claimsSecret: DEV_CLAIMS_SECRET,
@@ -102,6 +115,15 @@ Environment only:
   HUB_GRAPH_URL         the gateway's /graphql URL, for services run without the gateway (--services)
   HUB_ERP_SYNC_INTERVAL_MS  how often projections poll the ERP's change feeds (default 2000)
   HUB_ERP_STALE_AFTER_MS    stock is reported stale when the ERP has not answered for this long (default 30000)
+  HUB_POSTGRES_DB_PREFIX    with --postgres, each service's database is <prefix>_<service> (default hub)
+  HUB_ERP_POSTING_RATE      most postings/stock moves per second sent to the ERP, also when a backlog drains (default 200)
+  HUB_ERP_MAX_ATTEMPTS      sends before an ERP posting is dead-lettered (default 10)
+  HUB_ERP_BREAKER_THRESHOLD consecutive failed ERP sends that open the circuit breaker (default 5)
+  HUB_ERP_BREAKER_OPEN_MS   how long the breaker waits before it probes the ERP (default 1000, doubling to 30000)
+  HUB_ORDER_PAYMENT_WINDOW_MS how long an unpaid order's stock is held (default 86400000)
+  HUB_SAGA_LEASE_MS         a placement saga untouched this long is resumed by recovery (default 30000)
+  HUB_TEST_PAUSE_SAGA_AT    tests only: live placements stop for good after this saga step (e.g. reserve-stock),
+                            so a test can kill the process there and watch recovery finish or undo them
   HUB_WEBHOOK_ALLOWED_HOSTS hosts webhooks may be sent to, comma-separated, *.domain for subdomains (default loopback; none with --production)
   LOG_LEVEL             pino level for the JSON logs on stdout (default warn; info shows more)
   OTEL_EXPORTER_OTLP_ENDPOINT / OTEL_TRACES_EXPORTER   turn on trace export (OTLP over HTTP)
@@ -150,13 +172,21 @@ export function loadHubConfig(argv: string[], env: NodeJS.ProcessEnv = process.e
     config.services = wanted as HubConfig['services'];
   }
   const postgres = values.postgres ?? env.HUB_POSTGRES_URL;
-  if (postgres) config.storage = { kind: 'postgres', url: postgres };
+  if (postgres) config.storage = { kind: 'postgres', url: postgres, databasePrefix: dbPrefix(env.HUB_POSTGRES_DB_PREFIX) };
   const nats = values.nats ?? env.HUB_NATS_URL;
   if (nats) config.bus = { kind: 'nats', url: nats };
   config.erp.file = resolve(dataDir, 'erp.db');
   config.erp.faults = values['erp-faults'] ?? env.HUB_ERP_FAULTS ?? '';
   config.erp.syncIntervalMs = int('HUB_ERP_SYNC_INTERVAL_MS', env.HUB_ERP_SYNC_INTERVAL_MS, config.erp.syncIntervalMs, 50, 3_600_000);
   config.erp.staleAfterMs = int('HUB_ERP_STALE_AFTER_MS', env.HUB_ERP_STALE_AFTER_MS, config.erp.staleAfterMs, 100, 86_400_000);
+  const delivery = config.erp.delivery;
+  delivery.ratePerSecond = int('HUB_ERP_POSTING_RATE', env.HUB_ERP_POSTING_RATE, delivery.ratePerSecond!, 1, 100_000);
+  delivery.maxAttempts = int('HUB_ERP_MAX_ATTEMPTS', env.HUB_ERP_MAX_ATTEMPTS, delivery.maxAttempts!, 1, 1000);
+  delivery.breakerThreshold = int('HUB_ERP_BREAKER_THRESHOLD', env.HUB_ERP_BREAKER_THRESHOLD, delivery.breakerThreshold!, 1, 1000);
+  delivery.breakerOpenMs = int('HUB_ERP_BREAKER_OPEN_MS', env.HUB_ERP_BREAKER_OPEN_MS, delivery.breakerOpenMs!, 10, 600_000);
+  config.orders.paymentWindowMs = int('HUB_ORDER_PAYMENT_WINDOW_MS', env.HUB_ORDER_PAYMENT_WINDOW_MS, config.orders.paymentWindowMs, 1000, 30 * 86_400_000);
+  config.orders.sagaLeaseMs = int('HUB_SAGA_LEASE_MS', env.HUB_SAGA_LEASE_MS, config.orders.sagaLeaseMs, 500, 3_600_000);
+  config.orders.testPauseSagaAt = env.HUB_TEST_PAUSE_SAGA_AT || undefined;
   config.seed.skus = int('--skus', values.skus ?? env.HUB_SKUS, config.seed.skus, 1, 50_000);
   config.seed.stores = int('--stores', values.stores ?? env.HUB_STORES, config.seed.stores, 1, 2000);
   config.seed.seed = int('--seed', values.seed ?? env.HUB_SEED, config.seed.seed, 0, 2 ** 31 - 1);
@@ -174,12 +204,21 @@ export function loadHubConfig(argv: string[], env: NodeJS.ProcessEnv = process.e
   return { config, help: Boolean(values.help) };
 }
 
-/** Where one service keeps its data: `<dataDir>/<service>.db`, or database `hub_<service>` on the PostgreSQL server. */
+/**
+ * Where one service keeps its data: `<dataDir>/<service>.db`, or database `<prefix>_<service>` on the
+ * PostgreSQL server (prefix `hub` unless HUB_POSTGRES_DB_PREFIX says otherwise: tests give each run its own).
+ */
 export function storeFor(config: HubConfig, service: string): StoreConfig {
   if (config.storage.kind === 'sqlite') return { dialect: 'sqlite', file: resolve(config.dataDir, `${service}.db`) };
   const url = new URL(config.storage.url);
-  url.pathname = `/hub_${service}`;
+  url.pathname = `/${config.storage.databasePrefix ?? 'hub'}_${service}`;
   return { dialect: 'postgres', url: url.toString() };
+}
+
+function dbPrefix(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return 'hub';
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(raw)) throw new Error(`HUB_POSTGRES_DB_PREFIX: expected lower-case letters, digits and underscores (starting with a letter), got "${raw}"`);
+  return raw;
 }
 
 function int(option: string, raw: string | undefined, fallback: number, min: number, max: number): number {

@@ -20,6 +20,12 @@ export interface SagaRunnerOptions {
   /** Finished sagas are deleted after this long. @default 24 h */
   retentionMs?: number;
   /**
+   * Failures a resumed saga waits out instead of compensating (e.g. a service it calls is not up
+   * yet after a restart): it is tried again by a later recovery pass, backing off each time.
+   * @default none: every failure compensates
+   */
+  isTransient?: (error: unknown) => boolean;
+  /**
    * Test-only switch (HUB_TEST_PAUSE_SAGA_AT): a live run stops for good right after this step's
    * progress is saved, so a test can kill the process at that point. Recovery never pauses.
    */
@@ -113,6 +119,7 @@ export class SagaRunner {
         if (output) run.state = { ...run.state, ...output };
       } catch (error) {
         if (!run.persisted) throw error;
+        if (run.ctx.resumed && !(error instanceof SagaAbort) && this.options.isTransient?.(error)) return this.postpone(run, i, error);
         return this.compensate(run, i, toSagaError(error, run, step.name, this.options.logger));
       }
       if (run.persisted && step.checkpoint !== false) await this.save(run, { step_index: i + 1, in_step: 0 });
@@ -123,6 +130,20 @@ export class SagaRunner {
     }
     if (run.persisted) await this.save(run, { status: 'COMPLETED', step_index: steps.length, in_step: 0 });
     return { status: 'completed', state: run.state };
+  }
+
+  /** Leaves a resumed saga at step `at` for a later recovery pass, sooner than a full lease but later each time. */
+  private async postpone<S>(run: Run<S>, at: number, error: unknown): Promise<never> {
+    const row = await this.db.selectFrom('saga').select('recoveries').where('id', '=', run.id).executeTakeFirst();
+    const delay = Math.min(this.options.leaseMs ?? 30_000, 500 * 2 ** Math.min(row?.recoveries ?? 1, 10));
+    const now = this.options.clock.now();
+    await this.db
+      .updateTable('saga')
+      .set({ step_index: at, in_step: 1, state: JSON.stringify(run.state), lease_until: new Date(now.getTime() + delay).toISOString(), updated_at: now.toISOString() })
+      .where('id', '=', run.id)
+      .execute();
+    this.options.logger.warn({ err: error, sagaId: run.id, step: run.workflow.steps[at]?.name, retryInMs: delay }, 'resumed saga waits for a service; trying again later');
+    throw new SagaPostponed(run.id);
   }
 
   /** Undoes steps `from` down to the first, in reverse; a compensation that fails leaves the rest to recovery. */
@@ -204,7 +225,9 @@ export class SagaRunner {
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) continue;
       taken++;
-      await this.resume(row).catch((err) => this.options.logger.error({ err, sagaId: row.id }, 'saga recovery failed'));
+      await this.resume(row).catch((err) => {
+        if (!(err instanceof SagaPostponed)) this.options.logger.error({ err, sagaId: row.id }, 'saga recovery failed');
+      });
     }
     await this.cleanup(now);
     return taken;
@@ -233,6 +256,13 @@ export class SagaRunner {
     this.lastCleanup = Date.now();
     const cutoff = new Date(now.getTime() - (this.options.retentionMs ?? 86_400_000)).toISOString();
     await this.db.deleteFrom('saga').where('status', 'in', ['COMPLETED', 'COMPENSATED']).where('updated_at', '<', cutoff).execute();
+  }
+}
+
+/** A resumed saga that waits for a later recovery pass (see SagaRunnerOptions.isTransient). */
+class SagaPostponed extends Error {
+  constructor(sagaId: string) {
+    super(`saga ${sagaId} postponed`);
   }
 }
 

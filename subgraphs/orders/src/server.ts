@@ -1,56 +1,156 @@
-// Builds the orders subgraph (schema, store); never listens, so tests run it in process.
+// Builds the orders subgraph (schema, store, placement saga, lifecycle, ERP postings); never listens, so tests run it in process.
 import { fileURLToPath } from 'node:url';
-import { DateTimeScalar, createSubgraphServer, loadSchemaDir, migrateToLatest, openDatabase, type SubgraphDeps, type SubgraphInstance } from '@retail-hub/platform';
+import {
+  DateTimeScalar,
+  SagaRunner,
+  ServiceEvents,
+  createSubgraphServer,
+  hubError,
+  isGraphQLErrorWithCode,
+  loadSchemaDir,
+  mergeResolverMaps,
+  migrateToLatest,
+  openDatabase,
+  type GraphClient,
+  type SubgraphDeps,
+  type SubgraphInstance,
+} from '@retail-hub/platform';
 import type { SalesFinancePort } from '@retail-hub/erp';
-import { createOrdersContext, type OrdersContext } from './context.js';
+import { createOrdersContext, type OrdersContext, type OrdersServices } from './context.js';
+import { startReservationExpiredConsumer } from './events/reservation-expired.consumer.js';
+import { CartPricingClient } from './graph/cart-pricing.client.js';
+import { LocationDirectory } from './graph/location-directory.js';
+import { ReservationsClient } from './graph/reservations.client.js';
+import { DAY_MS, type OrdersSettings } from './orders-settings.js';
+import { erpPostingResolvers } from './resolvers/erp-posting.resolvers.js';
+import { fulfilmentResolvers } from './resolvers/fulfilment.resolvers.js';
+import { mutationResolvers } from './resolvers/mutation.resolvers.js';
 import { orderLineResolvers } from './resolvers/order-line.resolvers.js';
 import { orderResolvers } from './resolvers/order.resolvers.js';
 import { queryResolvers } from './resolvers/query.resolvers.js';
+import { ErpPostingService } from './services/erp-posting.service.js';
+import { OrderLifecycleService } from './services/lifecycle/order-lifecycle.service.js';
+import { OrderReturnService } from './services/lifecycle/order-return.service.js';
+import { OrderTransitions } from './services/lifecycle/order-transitions.js';
+import { OrderDetailsService } from './services/order-details.service.js';
 import { OrderQueryService } from './services/order-query.service.js';
+import { PlaceOrderService } from './services/placement/place-order.service.js';
+import { PlacedOrderWriter } from './services/placement/placed-order.writer.js';
+import { createErpPostingDispatcher, type ErpPostingDispatcher } from './sources/erp-posting.dispatcher.js';
+import { ErpPostingRepository } from './store/erp-posting.repository.js';
+import { IdempotencyKeyRepository } from './store/idempotency-key.repository.js';
 import { ordersMigrations } from './store/migrations.js';
+import { OrderFulfilmentRepository } from './store/order-fulfilment.repository.js';
+import { OrderReturnRepository } from './store/order-return.repository.js';
 import type { OrdersDatabase } from './store/order-tables.js';
+import { OrderTimelineRepository } from './store/order-timeline.repository.js';
 import { OrderRepository } from './store/order.repository.js';
+import { placeOrderWorkflow } from './workflows/place-order.workflow.js';
 
 export const ORDERS_SCHEMA_DIR = fileURLToPath(new URL('../schema', import.meta.url));
 
 export interface OrdersSubgraphDeps extends SubgraphDeps {
-  /** SalesFinance receives the order lifecycle's postings; the read side does not call it yet. */
+  /** SalesFinance receives the lifecycle's postings (from the queue, never on a request's path). */
   erp: { salesFinance: SalesFinancePort };
   /** Accepted like every subgraph's; orders follows no ERP change feed, so it is never called. */
   onSyncProgress?: (feed: string, records: number) => void;
+  settings?: OrdersSettings;
 }
 
 export interface OrdersSubgraph extends SubgraphInstance<OrdersContext> {
-  /** Where orders are written (placement later; tests now). */
+  /** Where orders are written (tests insert fixtures through it). */
   orders: OrderRepository;
+  events: ServiceEvents;
+  /** Sends queued postings to the ERP (tests drain it). */
+  postings: ErpPostingDispatcher;
+  /** Runs placement sagas and recovers those a dead process left (tests recover now). */
+  sagas: SagaRunner;
 }
 
 export async function createOrdersSubgraph(deps: OrdersSubgraphDeps): Promise<OrdersSubgraph> {
+  const settings = deps.settings ?? {};
   const store = openDatabase<OrdersDatabase>(deps.store, { onQuery: deps.onQuery });
-  const orders = new OrderRepository(store.db);
-  const orderQueries = new OrderQueryService(orders);
+  const db = store.db;
+  const events = new ServiceEvents({ service: 'orders', db, dialect: store.dialect, bus: deps.bus, clock: deps.clock, logger: deps.logger, metrics: deps.metrics });
+  const orders = new OrderRepository(db);
+  const fulfilments = new OrderFulfilmentRepository(db);
+  const timeline = new OrderTimelineRepository(db);
+  const returns = new OrderReturnRepository(db);
+  const postingRows = new ErpPostingRepository(db);
+  const keys = new IdempotencyKeyRepository(db);
+  const graph = deps.graph ?? noGraph;
+  const directory = new LocationDirectory({ graph, logger: deps.logger });
+  const pricing = new CartPricingClient(graph);
+  const reservations = new ReservationsClient(graph);
+  const dispatcher = createErpPostingDispatcher({ db, events, salesFinance: deps.erp.salesFinance, postings: postingRows, clock: deps.clock, logger: deps.logger, settings: deps.erpDelivery });
+  const onPostingsQueued = () => dispatcher.kick();
+  const writer = new PlacedOrderWriter({ db, events, orders, fulfilments, timeline, postings: postingRows, keys, clock: deps.clock, onPostingsQueued });
+  const workflow = placeOrderWorkflow({ directory, pricing, reservations, writer, keys, clock: deps.clock, paymentWindowSeconds: Math.round((settings.paymentWindowMs ?? DAY_MS) / 1000) });
+  const sagas = new SagaRunner({
+    db,
+    clock: deps.clock,
+    logger: deps.logger,
+    workflows: [workflow],
+    leaseMs: settings.sagaLeaseMs,
+    recoveryIntervalMs: settings.sagaRecoveryIntervalMs,
+    retentionMs: settings.idempotencyRetentionMs,
+    pauseAfter: settings.testPauseSagaAt,
+    // After a restart the graph may not answer yet: a resumed placement waits for it rather than undoing itself.
+    isTransient: (error) => isGraphQLErrorWithCode(error, 'SERVICE_UNAVAILABLE'),
+  });
+  const transitions = new OrderTransitions({ db, events, orders, fulfilments, timeline, postings: postingRows, clock: deps.clock, onPostingsQueued });
+  const services: OrdersServices = {
+    orderQueries: new OrderQueryService(orders),
+    details: new OrderDetailsService(fulfilments, timeline, returns),
+    placement: new PlaceOrderService({ runner: sagas, workflow, keys, orders, clock: deps.clock }),
+    lifecycle: new OrderLifecycleService(transitions, fulfilments, reservations),
+    returns: new OrderReturnService(transitions, orders, returns, directory),
+    postings: new ErpPostingService({ db, events, postings: postingRows, clock: deps.clock, onRequeued: onPostingsQueued }),
+  };
   const apollo = createSubgraphServer<OrdersContext>({
     typeDefs: loadSchemaDir(ORDERS_SCHEMA_DIR),
-    resolvers: { DateTime: DateTimeScalar, ...queryResolvers, ...orderResolvers, ...orderLineResolvers } as never,
+    resolvers: mergeResolverMaps({ DateTime: DateTimeScalar }, queryResolvers, mutationResolvers, orderResolvers, orderLineResolvers, fulfilmentResolvers, erpPostingResolvers) as never,
     logger: deps.logger,
     metrics: deps.metrics,
   });
   let ready = false;
+  let keyCleanup: NodeJS.Timeout | null = null;
+  const retention = settings.idempotencyRetentionMs ?? DAY_MS;
+  const cleanKeys = () =>
+    keys.deleteCompletedBefore(new Date(deps.clock.now().getTime() - retention).toISOString()).catch((err) => deps.logger.warn({ err }, 'idempotency key cleanup failed'));
   return {
     name: 'orders',
     apollo,
     orders,
-    createContext: (claims) => createOrdersContext(claims, orderQueries),
+    events,
+    postings: dispatcher,
+    sagas,
+    createContext: (claims) => createOrdersContext(claims, services),
     async start() {
-      await migrateToLatest(store.db, store.dialect, ordersMigrations);
+      await migrateToLatest(db, store.dialect, ordersMigrations);
       await apollo.start();
+      await startReservationExpiredConsumer({ events, db, lifecycle: services.lifecycle });
+      events.start();
+      dispatcher.start();
+      sagas.start();
+      keyCleanup = setInterval(() => void cleanKeys(), 10 * 60_000);
+      keyCleanup.unref();
       ready = true;
     },
     ready: () => ready,
     async stop() {
       ready = false;
+      if (keyCleanup) clearInterval(keyCleanup);
+      await sagas.stop();
+      await dispatcher.stop();
+      await events.stop();
       await apollo.stop();
       await store.close();
     },
   };
 }
+
+/** Without a graph (a test of the read side) placement has nothing to price or hold stock with. */
+const noGraph: GraphClient = {
+  request: () => Promise.reject(hubError('SERVICE_UNAVAILABLE', 'the orders service has no graph to call')),
+};

@@ -18,6 +18,8 @@ export interface Order {
   total: Money;
   placedAt: string;
   updatedAt: string;
+  paymentMethod: string | null;
+  shipToRegion: string | null;
 }
 
 export interface OrderLine {
@@ -29,6 +31,7 @@ export interface OrderLine {
   regularUnitPrice: Money;
   discount: Money;
   lineTotal: Money;
+  returnedQuantity: number;
 }
 
 export function toOrder(row: OrderRow): Order {
@@ -45,6 +48,8 @@ export function toOrder(row: OrderRow): Order {
     total: money(row.total_cent_amount),
     placedAt: row.placed_at,
     updatedAt: row.updated_at,
+    paymentMethod: row.payment_method,
+    shipToRegion: row.ship_to_region,
   };
 }
 
@@ -59,5 +64,6 @@ export function toOrderLine(row: OrderLineRow): OrderLine {
     regularUnitPrice: money(row.regular_unit_price_cent_amount),
     discount: money(row.discount_cent_amount),
     lineTotal: money(row.line_total_cent_amount),
+    returnedQuantity: row.returned_quantity,
   };
 }

@@ -1,9 +1,8 @@
 // The orders store's migrations, run on start.
 import { sql } from 'kysely';
-import { eventTablesMigration, type MigrationList } from '@retail-hub/platform';
+import { eventTablesMigration, sagaTablesMigration, type MigrationList } from '@retail-hub/platform';
 
 export const ordersMigrations: MigrationList = {
-  // The outbox is unused until the lifecycle publishes order events; created now so that migration stays additive.
   '000_events': eventTablesMigration,
   '001_orders': () => ({
     async up(db) {
@@ -43,4 +42,89 @@ export const ordersMigrations: MigrationList = {
         .execute();
     },
   }),
+  '002_lifecycle': () => ({
+    async up(db) {
+      await db.schema.alterTable('orders').addColumn('version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('orders').addColumn('payment_method', 'text').execute();
+      await db.schema.alterTable('orders').addColumn('payment_ref', 'text').execute();
+      await db.schema.alterTable('orders').addColumn('ship_to_region', 'text').execute();
+      await db.schema.alterTable('order_line').addColumn('returned_quantity', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .createTable('order_fulfilment')
+        .addColumn('order_id', 'text', (c) => c.notNull().references('orders.id').onDelete('cascade'))
+        .addColumn('fulfilment_no', 'integer', (c) => c.notNull())
+        .addColumn('location_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('carrier', 'text')
+        .addColumn('tracking_number', 'text')
+        .addColumn('shipped_at', 'text')
+        .addColumn('delivered_at', 'text')
+        .addPrimaryKeyConstraint('order_fulfilment_pk', ['order_id', 'fulfilment_no'])
+        .execute();
+      await db.schema
+        .createTable('order_fulfilment_line')
+        .addColumn('order_id', 'text', (c) => c.notNull())
+        .addColumn('fulfilment_no', 'integer', (c) => c.notNull())
+        .addColumn('sku', 'text', (c) => c.notNull())
+        .addColumn('quantity', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('order_fulfilment_line_pk', ['order_id', 'fulfilment_no', 'sku'])
+        .addForeignKeyConstraint('order_fulfilment_line_fulfilment', ['order_id', 'fulfilment_no'], 'order_fulfilment', ['order_id', 'fulfilment_no'], (fk) => fk.onDelete('cascade'))
+        .execute();
+      await db.schema
+        .createTable('order_transition')
+        .addColumn('order_id', 'text', (c) => c.notNull().references('orders.id').onDelete('cascade'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('from_status', 'text')
+        .addColumn('to_status', 'text', (c) => c.notNull())
+        .addColumn('payment_status', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addPrimaryKeyConstraint('order_transition_pk', ['order_id', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('order_return')
+        .addColumn('order_id', 'text', (c) => c.notNull().references('orders.id').onDelete('cascade'))
+        .addColumn('return_no', 'integer', (c) => c.notNull())
+        .addColumn('restock_location_id', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('lines', 'text', (c) => c.notNull())
+        .addColumn('refund_cent_amount', 'integer', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('order_return_pk', ['order_id', 'return_no'])
+        .execute();
+      await db.schema
+        .createTable('erp_posting')
+        .addColumn('posting_id', 'text', (c) => c.primaryKey())
+        .addColumn('order_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('document_no', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('posted_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('erp_posting_order').on('erp_posting').columns(['order_id', 'created_at']).execute();
+      // The dispatcher only ever scans postings waiting to be sent; operators list by status.
+      await sql`CREATE INDEX erp_posting_due ON erp_posting (next_attempt_at) WHERE status = 'PENDING'`.execute(db);
+      await db.schema.createIndex('erp_posting_status').on('erp_posting').columns(['status', 'updated_at', 'posting_id']).execute();
+      await db.schema
+        .createTable('idempotency_key')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('order_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('result', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('completed_at', 'text')
+        .execute();
+      await db.schema.createIndex('idempotency_key_created').on('idempotency_key').column('created_at').execute();
+    },
+  }),
+  '003_sagas': () => sagaTablesMigration(),
 };

@@ -12,6 +12,14 @@ export interface NewOrderRecord {
   lines: Omit<Insertable<OrderLineTable>, 'order_id' | 'line_no'>[];
 }
 
+/** What a lifecycle transition may change on an order row. */
+export interface OrderChange {
+  status?: string;
+  payment_status?: string;
+  payment_ref?: string | null;
+  updated_at: string;
+}
+
 export interface OrderQuery {
   status?: string;
   channel?: string;
@@ -91,6 +99,37 @@ export class OrderRepository {
     };
     if (executor.isTransaction) await write(executor);
     else await executor.transaction().execute(write);
+  }
+
+  async find(id: string, executor: Executor<OrdersDatabase> = this.db): Promise<OrderRow | undefined> {
+    return executor.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async linesFor(orderId: string, executor: Executor<OrdersDatabase> = this.db): Promise<OrderLineRow[]> {
+    return executor.selectFrom('order_line').innerJoin('orders', 'orders.id', 'order_line.order_id').selectAll('order_line').select('orders.currency').where('order_line.order_id', '=', orderId).orderBy('order_line.line_no').execute();
+  }
+
+  /**
+   * Applies a change only to the version the caller read, and bumps it: of two concurrent
+   * transitions of one order, the second finds the version moved on and changes nothing.
+   */
+  async updateIfVersion(trx: Executor<OrdersDatabase>, id: string, version: number, change: OrderChange): Promise<boolean> {
+    const updated = await trx
+      .updateTable('orders')
+      .set({ ...change, updated_at: storedInstant(change.updated_at), version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
+  }
+
+  async addReturned(trx: Executor<OrdersDatabase>, orderId: string, sku: string, quantity: number): Promise<void> {
+    await trx
+      .updateTable('order_line')
+      .set((eb) => ({ returned_quantity: eb('returned_quantity', '+', quantity) }))
+      .where('order_id', '=', orderId)
+      .where('sku', '=', sku)
+      .execute();
   }
 
   private filtered(query: OrderQuery) {

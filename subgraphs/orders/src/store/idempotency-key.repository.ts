@@ -1,0 +1,40 @@
+// Placement idempotency keys: claimed once per caller and key, completed with the outcome, kept at least as long as promised.
+import type { Kysely, Selectable } from 'kysely';
+import type { Executor } from '@retail-hub/platform';
+import type { IdempotencyKeyTable, OrdersDatabase } from './order-tables.js';
+
+export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;
+
+export class IdempotencyKeyRepository {
+  constructor(private readonly db: Kysely<OrdersDatabase>) {}
+
+  async find(key: string): Promise<IdempotencyKeyRow | undefined> {
+    return this.db.selectFrom('idempotency_key').selectAll().where('key', '=', key).executeTakeFirst();
+  }
+
+  /** Claims a key for a request; false when another request holds it (the primary key decides, not a read first). */
+  async claim(row: { key: string; fingerprint: string; orderId: string; now: string; result?: unknown }, executor: Executor<OrdersDatabase> = this.db): Promise<boolean> {
+    const done = row.result !== undefined;
+    const inserted = await executor
+      .insertInto('idempotency_key')
+      .values({ key: row.key, fingerprint: row.fingerprint, order_id: row.orderId, status: done ? 'COMPLETED' : 'IN_PROGRESS', result: done ? JSON.stringify(row.result) : null, created_at: row.now, completed_at: done ? row.now : null })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  async complete(key: string, result: unknown, now: string, executor: Executor<OrdersDatabase> = this.db): Promise<void> {
+    await executor.updateTable('idempotency_key').set({ status: 'COMPLETED', result: JSON.stringify(result), completed_at: now }).where('key', '=', key).execute();
+  }
+
+  /** Frees a key whose request failed unexpectedly (after its effects were undone), so sending it again retries. */
+  async release(key: string, orderId: string): Promise<void> {
+    await this.db.deleteFrom('idempotency_key').where('key', '=', key).where('order_id', '=', orderId).execute();
+  }
+
+  /** Deletes finished keys older than the cutoff; returns how many. */
+  async deleteCompletedBefore(cutoff: string): Promise<number> {
+    const deleted = await this.db.deleteFrom('idempotency_key').where('status', '=', 'COMPLETED').where('created_at', '<', cutoff).executeTakeFirst();
+    return Number(deleted.numDeletedRows);
+  }
+}

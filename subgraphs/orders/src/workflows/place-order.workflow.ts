@@ -1,0 +1,47 @@
+// Placing an order, as the list of its steps: validate, price, route, reserve, confirm. Any failure undoes what was done.
+import type { Workflow } from '@retail-hub/platform';
+import type { CartPricingClient } from '../graph/cart-pricing.client.js';
+import type { LocationDirectory } from '../graph/location-directory.js';
+import type { ReservationsClient } from '../graph/reservations.client.js';
+import type { PlacedOrderWriter } from '../services/placement/placed-order.writer.js';
+import type { IdempotencyKeyRepository } from '../store/idempotency-key.repository.js';
+import { confirmOrderStep } from './place-order/confirm-order.step.js';
+import type { PlacementState } from './place-order/placement-state.js';
+import { priceCartStep } from './place-order/price-cart.step.js';
+import { reserveStockStep } from './place-order/reserve-stock.step.js';
+import { routeFulfilmentStep } from './place-order/route-fulfilment.step.js';
+import { validateOrderStep } from './place-order/validate-order.step.js';
+
+export const PLACE_ORDER_WORKFLOW = 'place-order';
+
+export interface PlaceOrderWorkflowDeps {
+  directory: LocationDirectory;
+  pricing: CartPricingClient;
+  reservations: ReservationsClient;
+  writer: PlacedOrderWriter;
+  keys: IdempotencyKeyRepository;
+  clock: { now(): Date };
+  /** How long an unpaid order's stock stays held. */
+  paymentWindowSeconds: number;
+}
+
+export function placeOrderWorkflow(deps: PlaceOrderWorkflowDeps): Workflow<PlacementState> {
+  return {
+    name: PLACE_ORDER_WORKFLOW,
+    steps: [
+      validateOrderStep(deps.directory),
+      priceCartStep(deps.pricing, deps.directory),
+      routeFulfilmentStep(deps.pricing, deps.directory),
+      reserveStockStep(deps.reservations, deps.paymentWindowSeconds),
+      confirmOrderStep(deps.writer, deps.reservations),
+    ],
+    /**
+     * The key keeps an expected outcome (not enough stock): a retry gets the same answer. After an
+     * unexpected failure it is freed instead, so sending the request again tries again.
+     */
+    async onCompensated(state, error) {
+      if (error.outcome) await deps.keys.complete(state.key, error.outcome, deps.clock.now().toISOString());
+      else await deps.keys.release(state.key, state.orderId);
+    },
+  };
+}

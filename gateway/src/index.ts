@@ -5,6 +5,7 @@ import { GATEWAY_HELP, GatewayConfigError, readGatewayConfig } from './config/ga
 import { openGatewaySecurity } from './config/gateway-security.js';
 import { readSecurityConfig } from './config/security-config.js';
 import { serveGateway } from './http/serve-gateway.js';
+import { readSubscriptionConfig } from './subscriptions/subscription-config.js';
 import { createGateway } from './server.js';
 
 function readConfig() {
@@ -43,7 +44,7 @@ try {
     logger,
     metrics: createServiceMetrics('gateway', { processMetrics: true }),
   });
-  const running = await serveGateway(instance, { port: config.port, host: config.host });
+  const running = await serveGateway(instance, { port: config.port, host: config.host, subscriptions: readSubscriptionConfig(process.env) });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'gateway stopping');
     running.close().then(() => process.exit(0), () => process.exit(1));

@@ -13,8 +13,9 @@ export function meetsScopes(granted: readonly string[], required: ScopeRequireme
   return required.some((all) => all.every((scope) => granted.some((g) => scopeGrants(g, scope))));
 }
 
-/** For messages: `pricing:read`, or `catalog:read or supplier:read`, or `a and b`. */
-export function describeRequirement(policy: AccessPolicy): string {
+/** For messages: `an API key`, or `the scope pricing:read`, `catalog:read or supplier:read`, `a and b`. */
+export function describeRequirement(policy: AccessPolicy, claims: Claims): string {
+  if (policy.authenticated && claims.kind === 'anonymous') return 'an API key';
   const scopes = policy.scopes?.map((all) => all.join(' and ')).join(' or ');
   if (scopes) return `the scope ${scopes}`;
   return 'an API key';

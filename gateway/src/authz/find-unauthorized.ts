@@ -45,7 +45,7 @@ export function findUnauthorized(
       ];
       const failed = checks.find((policy) => !satisfies(claims, policy));
       if (!failed) return;
-      refused.push({ node, coordinate, path, types, needs: describeRequirement(failed) });
+      refused.push({ node, coordinate, path, types, needs: describeRequirement(failed, claims) });
       return false;
     },
     budget,

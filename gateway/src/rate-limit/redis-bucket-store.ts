@@ -47,28 +47,33 @@ export class RedisBucketStore implements BucketStore {
   private readonly redis: Redis;
   private readonly prefix: string;
 
+  private readonly connected: Promise<void>;
+
   constructor(options: RedisBucketStoreOptions) {
     // Fail fast rather than queue: a request waiting on a Redis that is down is worse than one refused.
-    this.redis = new Redis(options.url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+    this.redis = new Redis(options.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
     this.redis.on('error', () => undefined);
     this.prefix = options.prefix ?? 'hub:bucket:';
-  }
-
-  /** Resolves once connected; rejects when Redis cannot be reached. */
-  async ready(): Promise<void> {
-    if (this.redis.status === 'ready') return;
-    await new Promise<void>((resolve, reject) => {
+    this.connected = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('Redis did not answer within 3 s')), 3000);
       this.redis.once('ready', () => (clearTimeout(timer), resolve()));
     });
+    this.connected.catch(() => undefined);
+  }
+
+  /** Resolves once connected; rejects when Redis cannot be reached. */
+  ready(): Promise<void> {
+    return this.connected;
   }
 
   async take(bucket: string, cost: number, limits: BucketLimits): Promise<TakeResult> {
+    await this.connected;
     const [allowed, available, retry] = (await this.redis.eval(TAKE, 1, this.prefix + bucket, cost, limits.capacity, limits.restoreRate)) as [number, string, number];
     return { allowed: allowed === 1, available: Number(available), retryAfterMs: Number(retry) };
   }
 
   async refund(bucket: string, points: number, limits: BucketLimits): Promise<number> {
+    await this.connected;
     return Number(await this.redis.eval(REFUND, 1, this.prefix + bucket, Math.max(0, points), limits.capacity, limits.restoreRate));
   }
 

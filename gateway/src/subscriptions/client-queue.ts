@@ -1,4 +1,4 @@
-// One client subscription's undelivered results: coalesced by entity (latest wins, keeping its place), bounded per connection.
+// One client subscription's undelivered results, in order; once the client falls behind, coalesced by entity (latest wins, keeping its place).
 import type { FormattedExecutionResult } from 'graphql';
 
 /** Shared by the queues of one connection: how much it holds undelivered, and what to do when it holds too much. */
@@ -13,20 +13,33 @@ export interface QueueStats {
   coalesced(): void;
 }
 
+interface Entry {
+  entity: string | null;
+  result: FormattedExecutionResult;
+}
+
 /**
  * graphql-ws pulls from it (next) only after the previous message was written to the socket, so a client that
- * reads slowly holds its own results here and nobody else's. A result for an entity already waiting replaces
- * the waiting one in place: a slow dashboard sees every entity's latest state, never a backlog of old ones.
+ * reads slowly holds its own results here and nobody else's. While fewer than `coalesceAfter` results wait,
+ * every one is kept; beyond that the client is behind, and a result for an entity already waiting replaces the
+ * waiting one in place: a slow dashboard sees every entity's latest state, never a backlog of old ones.
  */
 export class ClientQueue implements AsyncIterableIterator<FormattedExecutionResult> {
-  private readonly waitingResults = new Map<string | number, FormattedExecutionResult>();
-  private anonymous = 0;
+  private entries: Entry[] = [];
+  private head = 0;
+  /** The last waiting entry of each entity. */
+  private readonly latest = new Map<string, Entry>();
   private reader: ((result: IteratorResult<FormattedExecutionResult>) => void) | null = null;
   private readerFailed: ((error: unknown) => void) | null = null;
   private ended = false;
   private failure: unknown = null;
 
-  constructor(private readonly budget: QueueBudget, private readonly stats: QueueStats, private readonly onClose: () => void) {}
+  constructor(
+    private readonly budget: QueueBudget,
+    private readonly stats: QueueStats,
+    private readonly coalesceAfter: number,
+    private readonly onClose: () => void,
+  ) {}
 
   /** `entity` is the coalescing key (an event subject); null never coalesces. */
   push(entity: string | null, result: FormattedExecutionResult): void {
@@ -36,11 +49,14 @@ export class ClientQueue implements AsyncIterableIterator<FormattedExecutionResu
       this.reader = this.readerFailed = null;
       return read({ value: result, done: false });
     }
-    if (entity !== null && this.waitingResults.has(entity)) {
-      this.waitingResults.set(entity, result);
+    const waiting = entity === null ? undefined : this.latest.get(entity);
+    if (waiting && this.size >= this.coalesceAfter) {
+      waiting.result = result;
       return this.stats.coalesced();
     }
-    this.waitingResults.set(entity ?? this.anonymous++, result);
+    const entry: Entry = { entity, result };
+    this.entries.push(entry);
+    if (entity !== null) this.latest.set(entity, entry);
     if (++this.budget.queued > this.budget.limit) this.budget.overflow();
   }
 
@@ -59,20 +75,24 @@ export class ClientQueue implements AsyncIterableIterator<FormattedExecutionResu
   complete(): void {
     if (this.ended) return;
     this.finish();
-    if (this.reader && this.waitingResults.size === 0) this.settle({ value: undefined, done: true });
+    if (this.reader && this.size === 0) this.settle({ value: undefined, done: true });
   }
 
   get size(): number {
-    return this.waitingResults.size;
+    return this.entries.length - this.head;
   }
 
   next(): Promise<IteratorResult<FormattedExecutionResult>> {
-    const first = this.waitingResults.entries().next();
-    if (!first.done) {
-      const [entity, result] = first.value;
-      this.waitingResults.delete(entity);
+    if (this.size > 0) {
+      const entry = this.entries[this.head++]!;
+      if (entry.entity !== null && this.latest.get(entry.entity) === entry) this.latest.delete(entry.entity);
       this.budget.queued--;
-      return Promise.resolve({ value: result, done: false });
+      // Compact now and then rather than shift() each time (O(n) per read on a long queue).
+      if (this.head > 1024 && this.head * 2 > this.entries.length) {
+        this.entries = this.entries.slice(this.head);
+        this.head = 0;
+      }
+      return Promise.resolve({ value: entry.result, done: false });
     }
     if (this.failure) return Promise.reject(this.failure);
     if (this.ended) return Promise.resolve({ value: undefined, done: true });
@@ -99,8 +119,10 @@ export class ClientQueue implements AsyncIterableIterator<FormattedExecutionResu
   }
 
   private drop(): void {
-    this.budget.queued -= this.waitingResults.size;
-    this.waitingResults.clear();
+    this.budget.queued -= this.size;
+    this.entries = [];
+    this.head = 0;
+    this.latest.clear();
   }
 
   private finish(): void {

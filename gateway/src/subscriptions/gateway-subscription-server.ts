@@ -163,7 +163,7 @@ export function attachGatewaySubscriptions(options: AttachSubscriptionsOptions):
         perKey.set(sub, (perKey.get(sub) ?? 0) + 1);
         metrics.subscriptions.inc();
         let leave = () => {};
-        const queue = new ClientQueue(connection.budget!, { coalesced: () => metrics.events.inc({ outcome: 'coalesced' }) }, () => {
+        const queue = new ClientQueue(connection.budget!, { coalesced: () => metrics.events.inc({ outcome: 'coalesced' }) }, settings.coalesceAfter, () => {
           leave();
           connection.open!--;
           const left = (perKey.get(sub) ?? 1) - 1;

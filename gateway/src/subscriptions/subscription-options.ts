@@ -16,6 +16,11 @@ export interface SubscriptionServerOptions {
    * 4008 and the client reconnects. @default 10_000
    */
   maxQueuedPerConnection?: number;
+  /**
+   * Results one subscription may have waiting before its client counts as behind: from then on a change to a
+   * product and location already waiting replaces it (the client gets the latest, not every step). @default 100
+   */
+  coalesceAfter?: number;
   /** Ping interval; a client that does not answer within it is dropped. @default 12_000 */
   keepAliveMs?: number;
   /** How often each API key behind open connections is checked again (revocation, expiry). @default 5_000 */
@@ -35,6 +40,7 @@ export function resolveSubscriptionOptions(options: SubscriptionServerOptions = 
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
     maxSubscriptionsPerKey: options.maxSubscriptionsPerKey ?? 5_000,
     maxQueuedPerConnection: options.maxQueuedPerConnection ?? 10_000,
+    coalesceAfter: options.coalesceAfter ?? 100,
     keepAliveMs: options.keepAliveMs ?? 12_000,
     reauthenticateMs: options.reauthenticateMs ?? 5_000,
     maxExecutionsInFlight: options.maxExecutionsInFlight ?? 64,

@@ -1,10 +1,12 @@
 // Prices a cart: checks the input, looks up each line's current price, and hands plain data to the cart pricer.
 import { badUserInput } from '@retail-hub/platform';
-import { priceCart, type PricedCart } from './cart-pricer.js';
+import { priceCartWithPromotions } from '../engine/price-cart.js';
+import type { PricedCart } from './cart-pricer.js';
 import { mergeCartLines, type CartLineInput, type MergedCartLine } from './cart-input.js';
 import type { PriceService } from './price.service.js';
 import type { PricingLoaders } from './pricing.loader.js';
 import type { Channel, Price } from './pricing-model.js';
+import { mergeCartPromotions, type SkuPromotions } from './promotions/active-promotions.service.js';
 
 export interface PriceCartInput {
   channel: Channel;
@@ -32,7 +34,15 @@ export class CartService {
     const currency = priced[0]!.price.amount.currency;
     const mixed = priced.find((p) => p.price.amount.currency !== currency);
     if (mixed) throw badUserInput(`input.lines.${mixed.line.index}.sku`, `${mixed.line.sku} is priced in ${mixed.price.amount.currency}, the cart in ${currency}`);
-    const cart = priceCart({ channel: input.channel, currency, lines: priced.map(({ line, price }) => toLineToPrice(line, price)) });
+    // Promotions run per store, and nationally online (the online centre's windows).
+    const location = this.prices.activePromotions.promotionLocation(input.channel, input.locationId);
+    const perSku: SkuPromotions[] = location
+      ? await Promise.all(lines.map((l) => loaders.activePromotions.load(this.prices.activePromotions.key(input.channel, location, l.sku))))
+      : lines.map(() => ({ promotions: [], unitCost: null }));
+    const cart = priceCartWithPromotions(
+      { channel: input.channel, currency, lines: priced.map(({ line, price }, i) => ({ ...toLineToPrice(line, price), unitCost: perSku[i]!.unitCost })) },
+      mergeCartPromotions(perSku),
+    );
     this.assertRepresentable(cart, lines);
     return cart;
   }
@@ -45,6 +55,7 @@ export class CartService {
   }
 }
 
+/** Promotions are adjustments on the line, so a line starts from the list price. */
 function toLineToPrice(line: CartLineInput, price: Price) {
-  return { sku: line.sku, quantity: line.quantity, unitPrice: price.amount, regularUnitPrice: price.regular };
+  return { sku: line.sku, quantity: line.quantity, unitPrice: price.regular, regularUnitPrice: price.regular };
 }

@@ -2,12 +2,19 @@
 import { badUserInput, type Clock } from '@retail-hub/platform';
 import type { ListPriceRepository } from '../store/list-price.repository.js';
 import type { LocationRepository } from '../store/location.repository.js';
+import { promotionalUnitPrice } from '../engine/promotion-engine.js';
+import type { ActivePromotionsService } from './promotions/active-promotions.service.js';
 import type { PricingLoaders } from './pricing.loader.js';
 import { toListPriceCondition, toPricingLocation, type Channel, type ListPriceCondition, type Price, type PricingLocation } from './pricing-model.js';
 import { resolveListPrice } from './price-resolution.js';
 
 export class PriceService {
-  constructor(private readonly listPrices: ListPriceRepository, private readonly locations: LocationRepository, private readonly clock: Clock) {}
+  constructor(
+    private readonly listPrices: ListPriceRepository,
+    private readonly locations: LocationRepository,
+    private readonly clock: Clock,
+    readonly activePromotions: ActivePromotionsService,
+  ) {}
 
   /** Batch lookup in key order (a DataLoader batch function); a SKU without conditions gets []. */
   async listPricesBySkus(skus: readonly string[]): Promise<ListPriceCondition[][]> {
@@ -31,9 +38,28 @@ export class PriceService {
     return { sku };
   }
 
+  /**
+   * The price now: the list price, less the unit-price promotions running at the location (online:
+   * nationally), floored at cost as in a cart of one. Basket deals show in activePromotions.
+   */
   async priceOf(loaders: PricingLoaders, sku: string, channel: Channel, locationId: string | null | undefined): Promise<Price | null> {
     const region = await this.regionFor(loaders, channel, locationId, 'locationId');
-    return this.currentPrice(await loaders.listPricesBySku.load(sku), channel, region);
+    const base = this.currentPrice(await loaders.listPricesBySku.load(sku), channel, region);
+    const location = this.activePromotions.promotionLocation(channel, locationId);
+    if (!base || !location) return base;
+    const { promotions, unitCost } = await loaders.activePromotions.load(this.activePromotions.key(channel, location, sku));
+    const usable = promotions.filter((p) => p.rule.currency === base.regular.currency);
+    if (usable.length === 0) return base;
+    const { price } = promotionalUnitPrice({ sku, unitPrice: base.regular.centAmount, unitCost }, usable);
+    return { ...base, amount: { centAmount: price, currency: base.regular.currency }, onPromotion: price < base.regular.centAmount };
+  }
+
+  /** Ids of the promotions running now for a SKU on a channel (at the store for STORE; nationally online). */
+  async activePromotionIds(loaders: PricingLoaders, sku: string, channel: Channel, locationId: string | null | undefined): Promise<string[]> {
+    await this.regionFor(loaders, channel, locationId, 'locationId');
+    const location = this.activePromotions.promotionLocation(channel, locationId);
+    if (!location) return [];
+    return (await loaders.activePromotions.load(this.activePromotions.key(channel, location, sku))).promotions.map((p) => p.id);
   }
 
   /**

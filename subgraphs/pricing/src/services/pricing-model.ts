@@ -27,6 +27,8 @@ export interface PricingLocation {
   id: string;
   region: string;
   timeZone: string;
+  /** STORE, DC or ECOM_FC. */
+  type: string;
 }
 
 /** What Product.price answers. */
@@ -50,5 +52,5 @@ export function toListPriceCondition(row: ListPriceRow): ListPriceCondition {
 }
 
 export function toPricingLocation(row: LocationRow): PricingLocation {
-  return { id: row.id, region: row.region, timeZone: row.time_zone };
+  return { id: row.id, region: row.region, timeZone: row.time_zone, type: row.type };
 }

@@ -39,7 +39,7 @@ export class LocationsSync {
     const records = await this.options.stockLedger.getLocations();
     // An empty answer is an ERP fault, not a retailer without locations: keep what we have.
     if (records.length === 0) throw new Error('the ERP returned no locations');
-    await this.locations.replaceAll(records.map((l) => ({ id: l.id, region: l.region, time_zone: l.timeZone })));
+    await this.locations.replaceAll(records.map((l) => ({ id: l.id, region: l.region, time_zone: l.timeZone, type: l.type })));
     return records.length;
   }
 

@@ -13,6 +13,11 @@ export class LocationRepository {
     return this.db.selectFrom('location').selectAll().where('id', 'in', unique).execute();
   }
 
+  /** Every location (a few hundred): promotions resolve their stores and regions from it. */
+  async all(): Promise<LocationRow[]> {
+    return this.db.selectFrom('location').selectAll().orderBy('id').execute();
+  }
+
   /** Replaces every location in one transaction, so a reader never sees half a refresh. */
   async replaceAll(rows: readonly LocationRow[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {

@@ -1,5 +1,6 @@
 // The pricing store's migrations, run on start.
-import { eventTablesMigration, syncStateMigration, type MigrationList } from '@retail-hub/platform';
+import { eventTablesMigration, sagaTablesMigration, syncStateMigration, webhookTablesMigration, type MigrationList } from '@retail-hub/platform';
+import { demandTablesMigration, promotionTablesMigration } from './promotion-migrations.js';
 
 export const pricingMigrations: MigrationList = {
   '000_events': eventTablesMigration,
@@ -26,4 +27,8 @@ export const pricingMigrations: MigrationList = {
         .execute();
     },
   }),
+  '003_promotions': promotionTablesMigration,
+  '004_sagas': () => sagaTablesMigration(),
+  '005_webhooks': webhookTablesMigration,
+  '006_demand': () => demandTablesMigration(),
 };

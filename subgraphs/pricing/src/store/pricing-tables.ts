@@ -1,5 +1,7 @@
-// The pricing subgraph's own tables: its projections of the ERP's price conditions and locations.
-import type { EventTables, SyncTables } from '@retail-hub/platform';
+// The pricing subgraph's own tables: its projections of the ERP's price conditions and locations, and its promotions.
+import type { EventTables, SagaTables, SyncTables, WebhookTables } from '@retail-hub/platform';
+import type { DemandTables } from './demand-tables.js';
+import type { PromotionTables } from './promotion-tables.js';
 
 export interface ListPriceTable {
   sku: string;
@@ -19,9 +21,11 @@ export interface LocationTable {
   region: string;
   /** IANA time zone, e.g. America/Chicago. */
   time_zone: string;
+  /** STORE, DC or ECOM_FC. */
+  type: string;
 }
 
-export interface PricingDatabase extends EventTables, SyncTables {
+export interface PricingDatabase extends EventTables, SyncTables, SagaTables, WebhookTables, PromotionTables, DemandTables {
   list_price: ListPriceTable;
   location: LocationTable;
 }

@@ -12,6 +12,7 @@ import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { signClaims, type Logger, type ServiceMetrics } from '@retail-hub/platform';
 import { createAdminApi, type AdminApi } from './admin/admin-route.js';
 import { CostModel } from './cost/cost-model.js';
+import type { ApiKeyService } from './keys/api-key.service.js';
 import { createGatewayErrorFormatter } from './errors/gateway-error-formatter.js';
 import type { GatewayContext } from './gateway-context.js';
 import { resolveGatewayOptions, type GatewayOptions } from './gateway-options.js';
@@ -46,6 +47,8 @@ export interface GatewayInstance {
   policies: SchemaPolicies;
   /** /admin/graphql, when the gateway has a key store. */
   adminApi: AdminApi | null;
+  /** The API keys this gateway accepts (null without a key store): what /admin/graphql and in-process tests manage. */
+  keys: ApiKeyService | null;
   /** One line for the start banner: who may call without a key, and how to get one. */
   accessNote: string;
   /** What the /graphql route enforces before Apollo sees a request. */
@@ -142,6 +145,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayIns
     subgraphUrls,
     policies,
     adminApi,
+    keys: settings.keyStore?.keys ?? null,
     accessNote: settings.anonymousScopes
       ? `callers without a key have ${settings.anonymousScopes.join(', ')}; for more: npm run keys -- create --name me --scopes '*'`
       : "every call needs one: npm run keys -- create --name me --scopes '*', then send Authorization: Bearer <key>",

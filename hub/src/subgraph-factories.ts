@@ -20,6 +20,7 @@ export const SUBGRAPH_FACTORIES: Partial<Record<ServiceName, SubgraphFactory>> =
   pricing: (deps, erp, extras) =>
     createPricingSubgraph({ ...deps, erp: { priceConditions: erp.priceConditions, stockLedger: erp.stockLedger, salesFinance: erp.salesFinance }, onSyncProgress: extras.onSyncProgress }),
   inventory: (deps, erp, extras) => createInventorySubgraph({ ...deps, erp: { stockLedger: erp.stockLedger }, onSyncProgress: extras.onSyncProgress }),
-  supplier: (deps, erp, extras) => createSupplierSubgraph({ ...deps, erp: { purchasing: erp.purchasing }, onSyncProgress: extras.onSyncProgress }),
+  supplier: (deps, erp, extras) =>
+    createSupplierSubgraph({ ...deps, erp: { purchasing: erp.purchasing, stockLedger: erp.stockLedger, salesFinance: erp.salesFinance }, onSyncProgress: extras.onSyncProgress }),
   orders: (deps, erp, extras) => createOrdersSubgraph({ ...deps, erp: { salesFinance: erp.salesFinance }, settings: extras.config?.orders }),
 };

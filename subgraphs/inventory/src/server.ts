@@ -19,6 +19,7 @@ import { inventoryMigrations } from './store/migrations.js';
 import { StockAdjustmentRepository } from './store/stock-adjustment.repository.js';
 import { StockPositionRepository } from './store/stock-position.repository.js';
 import { startOrderLifecycleConsumer } from './events/order-lifecycle.consumer.js';
+import { startPurchaseOrderStockConsumer } from './events/purchase-order-stock.consumer.js';
 import { reservationResolvers } from './resolvers/reservation.resolvers.js';
 import { ReservationLedger } from './services/reservation-ledger.js';
 import { ReservationSweeper } from './services/reservation-sweeper.js';
@@ -103,6 +104,7 @@ export async function createInventorySubgraph(deps: InventorySubgraphDeps): Prom
       await sync.start();
       events.start();
       await startOrderLifecycleConsumer({ db: store.db, events, ledger, bookings, clock: deps.clock, onBookingsQueued: () => stockBookings.kick() });
+      await startPurchaseOrderStockConsumer({ db: store.db, events, ledger: deps.erp.stockLedger, positions, clock: deps.clock });
       stockBookings.start();
       sweeper.start();
       ready = true;

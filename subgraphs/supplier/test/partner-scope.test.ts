@@ -18,7 +18,7 @@ describe.each(TEST_DIALECTS)('partner scoping on %s', (dialect) => {
     // The full retailer, so SUP-0001 has items (as primary and as alternate) and open orders of its own.
     erp = await openTestErp({ skus: 2000 });
     store = await createTestStore(dialect, 'supplier_scope');
-    subgraph = await createSupplierSubgraph({ ...testSubgraphDeps(store.config), erp: { purchasing: erp.ports.purchasing } });
+    subgraph = await createSupplierSubgraph({ ...testSubgraphDeps(store.config), erp: erp.ports, replenishment: { dailyRunAt: null } });
     await subgraph.start();
     truth = await readErpPurchasing(erp);
   });

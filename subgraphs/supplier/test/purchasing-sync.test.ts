@@ -15,7 +15,7 @@ describe.each(TEST_DIALECTS)('purchasing sync on %s', (dialect) => {
   beforeAll(async () => {
     erp = await openTestErp({ skus: 300 });
     store = await createTestStore(dialect, 'supplier_sync');
-    subgraph = await createSupplierSubgraph({ ...testSubgraphDeps(store.config), erp: { purchasing: erp.ports.purchasing } });
+    subgraph = await createSupplierSubgraph({ ...testSubgraphDeps(store.config), erp: erp.ports, replenishment: { dailyRunAt: null } });
     await subgraph.start();
     truth = await readErpPurchasing(erp);
   });
@@ -62,7 +62,7 @@ describe.each(TEST_DIALECTS)('purchasing sync on %s', (dialect) => {
       expect(result.data.product[0].suppliers.length).toBeGreaterThan(0);
 
       // A restart while the ERP is down serves the last synced view instead of failing to start.
-      const restarted = await createSupplierSubgraph({ ...testSubgraphDeps(store.config), erp: { purchasing: erp.ports.purchasing } });
+      const restarted = await createSupplierSubgraph({ ...testSubgraphDeps(store.config), erp: erp.ports, replenishment: { dailyRunAt: null } });
       await restarted.start();
       try {
         const again = await execute(restarted, /* GraphQL */ `{ suppliers { totalCount } purchaseOrders { totalCount } }`);

@@ -30,7 +30,7 @@ export function purchaseOrderCursor(order: { expectedDate: string; id: string })
   return [order.expectedDate, order.id];
 }
 
-function isoDay(value: string, field: string): string {
+export function isoDay(value: string, field: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
   // Round-tripping rejects days that do not exist (2026-02-30) as well as other shapes.

@@ -3,6 +3,10 @@ import type { PricedPurchaseOrderLineRow } from '../store/purchase-order-line.re
 import type { PurchaseOrderRow } from '../store/purchase-order.repository.js';
 import type { SupplierItemRow } from '../store/supplier-item.repository.js';
 import type { SupplierRow } from '../store/supplier.repository.js';
+import { outstanding } from './purchasing/purchase-order-status.js';
+
+/** Orders nothing more is coming for. */
+const CLOSED = new Set(['RECEIVED', 'CANCELLED']);
 
 export interface Money {
   centAmount: number;
@@ -38,6 +42,11 @@ export interface PurchaseOrder {
   total: Money;
   createdAt: string;
   updatedAt: string;
+  managedByHub: boolean;
+  requestedDate: string | null;
+  sentAt: string | null;
+  confirmedAt: string | null;
+  cancelReason: string | null;
 }
 
 export interface PurchaseOrderLine {
@@ -45,6 +54,10 @@ export interface PurchaseOrderLine {
   sku: string;
   quantity: number;
   receivedQuantity: number;
+  confirmedQuantity: number | null;
+  confirmedDate: string | null;
+  shippedQuantity: number;
+  outstandingQuantity: number;
   unitCost: Money;
   lineTotal: Money;
 }
@@ -77,6 +90,11 @@ export function toPurchaseOrder(row: PurchaseOrderRow): PurchaseOrder {
     total: { centAmount: Number(row.total_cent_amount), currency: row.currency },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    managedByHub: row.managed_by === 'HUB',
+    requestedDate: row.requested_date ?? null,
+    sentAt: row.sent_at ?? null,
+    confirmedAt: row.confirmed_at ?? null,
+    cancelReason: row.cancel_reason ?? null,
   };
 }
 
@@ -87,6 +105,10 @@ export function toPurchaseOrderLine(row: PricedPurchaseOrderLineRow): PurchaseOr
     sku: row.sku,
     quantity: row.quantity,
     receivedQuantity: row.received_quantity,
+    confirmedQuantity: row.confirmed_quantity ?? null,
+    confirmedDate: row.confirmed_date ?? null,
+    shippedQuantity: row.shipped_quantity ?? 0,
+    outstandingQuantity: CLOSED.has(row.status) ? 0 : outstanding({ quantity: row.quantity, confirmedQuantity: row.confirmed_quantity ?? null, receivedQuantity: row.received_quantity }),
     unitCost: { centAmount: row.unit_cost_cent_amount, currency },
     lineTotal: { centAmount: row.quantity * row.unit_cost_cent_amount, currency },
   };

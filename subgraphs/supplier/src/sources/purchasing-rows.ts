@@ -1,7 +1,7 @@
 // Translates the ERP's purchasing records into the projection's rows, including the hub's purchase-order status.
 import type { ErpPurchaseOrderStatus, PurchaseOrderRecord, SupplierItemRecord, SupplierRecord } from '@retail-hub/erp';
-import type { PurchaseOrderLineRow } from '../store/purchase-order-line.repository.js';
-import type { PurchaseOrderRow } from '../store/purchase-order.repository.js';
+import type { ErpPurchaseOrderLineRow } from '../store/purchase-order-line.repository.js';
+import type { ErpPurchaseOrderRow } from '../store/purchase-order.repository.js';
 import type { SupplierItemRow } from '../store/supplier-item.repository.js';
 import type { SupplierRow } from '../store/supplier.repository.js';
 
@@ -40,7 +40,7 @@ export function toSupplierItemRow(record: SupplierItemRecord): SupplierItemRow {
   };
 }
 
-export function toPurchaseOrderRows(record: PurchaseOrderRecord): { order: PurchaseOrderRow; lines: PurchaseOrderLineRow[] } {
+export function toPurchaseOrderRows(record: PurchaseOrderRecord): { order: ErpPurchaseOrderRow; lines: ErpPurchaseOrderLineRow[] } {
   const status = HUB_STATUS[record.status];
   if (!status) throw new Error(`purchase order ${record.id}: unknown ERP status ${record.status}`);
   return {

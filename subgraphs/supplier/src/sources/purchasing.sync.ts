@@ -7,6 +7,7 @@ import { PurchaseOrderRepository } from '../store/purchase-order.repository.js';
 import { SupplierItemRepository } from '../store/supplier-item.repository.js';
 import type { SupplierDatabase } from '../store/supplier-tables.js';
 import { SupplierRepository } from '../store/supplier.repository.js';
+import { hubManagedIds, mergeHubOrder } from './hub-order-merge.js';
 import { toPurchaseOrderRows, toSupplierItemRow, toSupplierRow } from './purchasing-rows.js';
 
 export interface PurchasingSyncOptions {
@@ -47,9 +48,13 @@ export class PurchasingSync {
       feed: 'erp.purchase_orders',
       fetchPage: (after, limit) => purchasing.purchaseOrderChanges(after, limit),
       async apply(trx, records) {
-        const rows = records.map(toPurchaseOrderRows);
+        // Orders the hub manages keep their lifecycle; the feed only brings what the ERP knows better (receipts).
+        const managed = await hubManagedIds(trx, records.map((r) => r.id));
+        const rows = records.filter((r) => !managed.has(r.id)).map(toPurchaseOrderRows);
         await orders.upsert(trx, rows.map((r) => r.order));
         await lines.replace(trx, rows.map((r) => r.order.id), rows.flatMap((r) => r.lines));
+        const now = clock.now().toISOString();
+        for (const record of records) if (managed.has(record.id)) await mergeHubOrder(trx, record, now);
       },
     });
   }

@@ -1,5 +1,6 @@
 // The supplier store's migrations, run on start.
-import { bigIntType, eventTablesMigration, syncStateMigration, type MigrationList } from '@retail-hub/platform';
+import { bigIntType, eventTablesMigration, sagaTablesMigration, syncStateMigration, webhookTablesMigration, type MigrationList } from '@retail-hub/platform';
+import { replenishmentMigration } from './replenishment-migration.js';
 
 export const supplierMigrations: MigrationList = {
   '000_events': eventTablesMigration,
@@ -60,4 +61,7 @@ export const supplierMigrations: MigrationList = {
         .execute();
     },
   }),
+  '003_replenishment': replenishmentMigration,
+  '004_sagas': () => sagaTablesMigration(),
+  '005_webhooks': webhookTablesMigration,
 };

@@ -7,8 +7,11 @@ import type { PurchaseOrderLineTable, SupplierDatabase } from './supplier-tables
 
 export type PurchaseOrderLineRow = Selectable<PurchaseOrderLineTable>;
 
+/** A line as the ERP's purchasing feed has it. */
+export type ErpPurchaseOrderLineRow = Pick<PurchaseOrderLineRow, 'purchase_order_id' | 'line_no' | 'sku' | 'quantity' | 'received_quantity' | 'unit_cost_cent_amount'>;
+
 /** A line as read: lines are in their order's currency, so reads bring it along. */
-export type PricedPurchaseOrderLineRow = PurchaseOrderLineRow & { currency: string };
+export type PricedPurchaseOrderLineRow = PurchaseOrderLineRow & { currency: string; status: string };
 
 export class PurchaseOrderLineRepository {
   constructor(private readonly db: Kysely<SupplierDatabase>) {}
@@ -20,7 +23,7 @@ export class PurchaseOrderLineRepository {
         .selectFrom('purchase_order_line')
         .innerJoin('purchase_order', 'purchase_order.id', 'purchase_order_line.purchase_order_id')
         .selectAll('purchase_order_line')
-        .select('purchase_order.currency')
+        .select(['purchase_order.currency', 'purchase_order.status'])
         .where('purchase_order_line.purchase_order_id', 'in', part)
         .$call(restrictTo(scope, 'purchase_order.supplier_id'))
         .orderBy('purchase_order_line.purchase_order_id')
@@ -33,7 +36,7 @@ export class PurchaseOrderLineRepository {
    * Replaces the lines of the given orders. The delete runs even on a first load: an order the ERP
    * changes while the feed is being read comes again on a later page.
    */
-  async replace(trx: Executor<SupplierDatabase>, purchaseOrderIds: readonly string[], rows: PurchaseOrderLineRow[]): Promise<void> {
+  async replace(trx: Executor<SupplierDatabase>, purchaseOrderIds: readonly string[], rows: ErpPurchaseOrderLineRow[]): Promise<void> {
     await inChunks(purchaseOrderIds, async (part) => {
       await trx.deleteFrom('purchase_order_line').where('purchase_order_id', 'in', part).execute();
       return [];

@@ -7,6 +7,9 @@ import type { PurchaseOrderTable, SupplierDatabase } from './supplier-tables.js'
 
 export type PurchaseOrderRow = Selectable<PurchaseOrderTable>;
 
+/** What the ERP's purchasing feed says about an order; the hub's own lifecycle columns are not part of it. */
+export type ErpPurchaseOrderRow = Omit<PurchaseOrderRow, 'managed_by' | 'requested_date' | 'sent_at' | 'confirmed_at' | 'cancel_reason'>;
+
 export interface PurchaseOrderQuery {
   supplierId?: string;
   locationId?: string;
@@ -72,7 +75,8 @@ export class PurchaseOrderRepository {
     return new Map(rows.map((r) => [r.supplier_id, Number(r.n)]));
   }
 
-  async upsert(trx: Executor<SupplierDatabase>, rows: PurchaseOrderRow[]): Promise<void> {
+  /** Writes orders read from the ERP (origin ERP); orders the hub raised are merged by the sync instead. */
+  async upsert(trx: Executor<SupplierDatabase>, rows: ErpPurchaseOrderRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) {
       await trx
         .insertInto('purchase_order')

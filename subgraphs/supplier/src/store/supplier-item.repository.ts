@@ -25,6 +25,11 @@ export class SupplierItemRepository {
     );
   }
 
+  /** Every supplier item (a full replenishment run reads them all at once: a few per SKU). */
+  all(): Promise<SupplierItemRow[]> {
+    return this.db.selectFrom('supplier_item').selectAll().execute();
+  }
+
   /**
    * The first `limit` items after `afterSku` of each supplier, in one query (a window per supplier),
    * so a page of suppliers with their items is not one query per supplier.

@@ -20,6 +20,12 @@ export class SupplierRepository {
     return inChunks(ids, (part) => this.db.selectFrom('supplier').selectAll().where('id', 'in', part).$call(restrictTo(scope, 'supplier.id')).execute());
   }
 
+  /** Suppliers the ERP has not blocked. */
+  async activeIds(): Promise<Set<string>> {
+    const rows = await this.db.selectFrom('supplier').select('id').where('active', '=', 1).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   page(scope: SupplierScope, query: SupplierQuery, afterId: string | undefined, limit: number): Promise<SupplierRow[]> {
     return this.filtered(scope, query)
       .selectAll()

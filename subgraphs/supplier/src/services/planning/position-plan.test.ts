@@ -26,7 +26,7 @@ describe('planPosition', () => {
       position: 18,
       rawQuantity: 41.3962,
       roundedQuantity: 48,
-      raisedToMinimum: false,
+      belowMinimum: false,
     });
   });
 
@@ -36,11 +36,20 @@ describe('planPosition', () => {
     expect(plan).toMatchObject({ position: 40, reorderPoint: 31.3962, rawQuantity: 0, roundedQuantity: 0 });
   });
 
-  it('raises a slow line\'s need to the minimum order (BELOW_MOQ)', () => {
+  it('raises a need below the minimum order to the minimum when the extra sells within 28 days (BELOW_MOQ)', () => {
+    // 1 a day, sd 1, lead 3, review 7 (H = 10). SS = 1.6449 * 1 * sqrt(10) = 5.2016
+    // ROP = 3 + 5.2016 = 8.2016; OUT = 10 + 5.2016 = 15.2016; position 4; raw 11.2016 -> 2 cases of 6 = 12, below the 24 minimum
+    // 24 - 11.2016 = 12.7984 extra units, within 28 days of demand (28): order 24
+    const plan = planPosition({ rate: 1, dailyStdDev: 1, weights: demandWeights(FLAT, MONDAY, 3, 10), horizonDays: 10, z: 1.6449, onHand: 4, inbound: 0, reserved: 0, packSize: 6, minOrderQty: 24 });
+    expect(plan).toMatchObject({ leadTimeDemand: 3, horizonDemand: 10, safetyStock: 5.2016, reorderPoint: 8.2016, orderUpTo: 15.2016, rawQuantity: 11.2016, roundedQuantity: 24, belowMinimum: true });
+  });
+
+  it('orders nothing for a slow line whose minimum order would last for months, and says so (BELOW_MOQ)', () => {
     // 0.3 a day, sd 0.6, lead 3, review 7 (H = 10). SS = 1.6449 * 0.6 * sqrt(10) = 3.121
-    // ROP = 0.9 + 3.121 = 4.021; OUT = 3 + 3.121 = 6.121; position 2; raw 4.121 -> one case of 6, below 24 -> 24
+    // ROP = 0.9 + 3.121 = 4.021; OUT = 3 + 3.121 = 6.121; position 2; raw 4.121
+    // the minimum of 24 is 19.879 units more than needed, over 28 days of demand (8.4): not ordered
     const plan = planPosition({ rate: 0.3, dailyStdDev: 0.6, weights: demandWeights(FLAT, MONDAY, 3, 10), horizonDays: 10, z: 1.6449, onHand: 2, inbound: 0, reserved: 0, packSize: 6, minOrderQty: 24 });
-    expect(plan).toMatchObject({ leadTimeDemand: 0.9, horizonDemand: 3, safetyStock: 3.121, reorderPoint: 4.021, orderUpTo: 6.121, rawQuantity: 4.121, roundedQuantity: 24, raisedToMinimum: true });
+    expect(plan).toMatchObject({ leadTimeDemand: 0.9, horizonDemand: 3, safetyStock: 3.121, reorderPoint: 4.021, orderUpTo: 6.121, rawQuantity: 4.121, roundedQuantity: 0, belowMinimum: true });
   });
 
   it('applies weekday factors and a weekend promotion\'s uplift inside its window', () => {

@@ -1,6 +1,6 @@
 // One position's proposal from its forecast, stock and supply terms: demand over the horizon, the policy, whole cases.
 import { horizonWeight, type UpliftWindow } from './horizon-demand.js';
-import { roundOrderQuantity } from './order-rounding.js';
+import { MAX_EXCESS_COVER_DAYS, roundOrderQuantity } from './order-rounding.js';
 import { applyPolicy, round4, type PolicyResult } from './replenishment-policy.js';
 
 /** Weekday-factor sums over the lead time and the horizon (see horizonWeight); the same for every location without a promotion. */
@@ -42,7 +42,8 @@ export interface PositionPlan extends PolicyResult {
   promotionUplift: number;
   /** In whole cases, at least the minimum order when positive; before any capacity allocation. */
   roundedQuantity: number;
-  raisedToMinimum: boolean;
+  /** The need was below the minimum lot: raised to it, or (roundedQuantity 0) too far below to order. */
+  belowMinimum: boolean;
 }
 
 export function planPosition(input: PositionPlanInput): PositionPlan {
@@ -52,8 +53,8 @@ export function planPosition(input: PositionPlanInput): PositionPlan {
   const horizonDemand = round4(rate * input.weights.horizon);
   const promotionUplift = round4(horizonDemand - round4(rate * input.weights.horizonWithoutUplift));
   const policy = applyPolicy({ leadTimeDemand, horizonDemand, dailyStdDev, horizonDays: input.horizonDays, z: input.z, onHand: input.onHand, inbound: input.inbound, reserved: input.reserved });
-  const rounded = roundOrderQuantity(policy.rawQuantity, input.packSize, input.minOrderQty);
-  return { forecastDailyDemand: rate, dailyStdDev, leadTimeDemand, horizonDemand, promotionUplift, ...policy, roundedQuantity: rounded.quantity, raisedToMinimum: rounded.raisedToMinimum };
+  const rounded = roundOrderQuantity(policy.rawQuantity, input.packSize, input.minOrderQty, rate * MAX_EXCESS_COVER_DAYS);
+  return { forecastDailyDemand: rate, dailyStdDev, leadTimeDemand, horizonDemand, promotionUplift, ...policy, roundedQuantity: rounded.quantity, belowMinimum: rounded.belowMinimum };
 }
 
 /** The promotion an order placed on runDay arrives too late for: one not over by runDay that starts on or before the arrival day. */

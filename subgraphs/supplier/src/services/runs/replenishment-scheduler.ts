@@ -1,0 +1,81 @@
+// The background side of runs: the daily run queued at its time (on the service clock), and queued runs executed one at a time.
+import type { Clock, Logger } from '@retail-hub/platform';
+import type { ReplenishmentRunRepository } from '../../store/replenishment-run.repository.js';
+import type { ReplenishmentRunService } from './replenishment-run.service.js';
+
+export interface ReplenishmentScheduleOptions {
+  /** UTC time of day ("HH:MM") the daily full run is queued; null for no daily run. @default "02:00" */
+  dailyRunAt: string | null;
+  /** How often the schedule and the queue are looked at. @default 1000 */
+  pollIntervalMs: number;
+  /** A run RUNNING for longer than this (its process died) is queued again. @default 30 min */
+  staleRunMs: number;
+}
+
+export const DEFAULT_SCHEDULE: ReplenishmentScheduleOptions = { dailyRunAt: '02:00', pollIntervalMs: 1000, staleRunMs: 30 * 60_000 };
+
+export class ReplenishmentScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly deps: { service: ReplenishmentRunService; runs: ReplenishmentRunRepository; clock: Clock; logger: Logger; options: ReplenishmentScheduleOptions },
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.ticking?.catch(() => undefined);
+  }
+
+  /** One look: queue the daily run when its time has come, then execute whatever is queued. Never overlaps itself. */
+  tick(): Promise<void> {
+    this.ticking ??= this.once().finally(() => {
+      this.ticking = null;
+    });
+    return this.ticking;
+  }
+
+  private async once(): Promise<void> {
+    const { service, runs, clock, options, logger } = this.deps;
+    const now = clock.now();
+    if (options.dailyRunAt && minutesOfDay(now) >= parseTime(options.dailyRunAt)) {
+      const queued = await service.queueDaily();
+      if (queued) logger.info({ runId: queued.id, runDate: queued.run_date }, 'daily replenishment run queued');
+    }
+    await runs.requeueStale(new Date(now.getTime() - options.staleRunMs).toISOString());
+    for (;;) {
+      if (this.stopped && this.timer === null) return;
+      const run = await runs.claimQueued(clock.now().toISOString());
+      if (!run) return;
+      await service.execute(run);
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.tick()
+        .catch((error) => this.deps.logger.error({ err: error }, 'replenishment schedule failed'))
+        .finally(() => this.schedule(this.deps.options.pollIntervalMs));
+    }, delayMs);
+    this.timer.unref();
+  }
+}
+
+function minutesOfDay(instant: Date): number {
+  return instant.getUTCHours() * 60 + instant.getUTCMinutes();
+}
+
+export function parseTime(value: string): number {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  if (!match) throw new RangeError(`daily run time must be HH:MM (UTC), got ${value}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}

@@ -6,8 +6,8 @@ import { createSupplierSubgraph, type SupplierSubgraph } from '../src/server.js'
 import { readErpPurchasing } from './erp-purchasing.js';
 import { dayAfter, publishStockChanged, setSalesHistoryInErp, setSupplierTermsInErp, until } from './replenishment-fixture.js';
 
-const BUYER: Claims = { sub: 'buyer', kind: 'key', scopes: ['replenishment:write', 'purchasing:admin'] };
-const WAREHOUSE: Claims = { sub: 'warehouse', kind: 'key', scopes: ['purchasing:receive'] };
+const BUYER: Claims = { sub: 'buyer', kind: 'key', scopes: ['purchasing:write'] };
+const WAREHOUSE: Claims = { sub: 'warehouse', kind: 'key', scopes: ['purchasing:write'] };
 const partner = (supplierId: string): Claims => ({ sub: `key-${supplierId}`, kind: 'key', scopes: ['purchasing:confirm', 'supplier:read'], partner: { type: 'supplier', id: supplierId } });
 
 const ORDER = /* GraphQL */ `id status expectedDate requestedDate managedByHub sentAt confirmedAt cancelReason supplier { id } location { id }

@@ -6,7 +6,7 @@ import { createSupplierSubgraph, type SupplierSubgraph } from '../src/server.js'
 import { deactivateSupplierInErp, readErpPurchasing } from './erp-purchasing.js';
 import { dayAfter, publishPromotionScheduled, publishStockChanged, setSalesHistoryInErp, setSupplierTermsInErp } from './replenishment-fixture.js';
 
-const PLANNER: Claims = { sub: 'planner', kind: 'key', scopes: ['replenishment:write'] };
+const PLANNER: Claims = { sub: 'planner', kind: 'key', scopes: ['purchasing:write'] };
 const PARTNER: Claims = { sub: 'partner', kind: 'key', scopes: ['*'], partner: { type: 'supplier', id: 'SUP-0001' } };
 const SELLING = ['LOC-E01', 'LOC-S0001', 'LOC-S0002', 'LOC-S0003', 'LOC-S0004', 'LOC-S0005', 'LOC-S0006'];
 
@@ -229,7 +229,7 @@ describe.each(TEST_DIALECTS)('replenishment runs on %s', (dialect) => {
     expect(await count()).toBe(before);
   });
 
-  it('keeps runs and proposals from supplier partners and from keys without replenishment:write', async () => {
+  it('keeps runs and proposals from supplier partners and from keys without purchasing:write', async () => {
     const asPartner = await execute(subgraph, RUN, { scope: { skus: [sku.A] } }, PARTNER);
     expect(asPartner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const readOnly = await execute(subgraph, RUN, { scope: { skus: [sku.A] } }, { sub: 'ro', kind: 'key', scopes: ['supplier:read'] });

@@ -28,7 +28,7 @@ export class AdvanceShipNoticeService {
   constructor(private readonly deps: PurchasingDeps) {}
 
   async post(claims: Claims, input: AdvanceShipNoticeInput): Promise<string> {
-    requireScope(claims, 'purchasing:confirm', 'postAdvanceShipNotice');
+    requireScope(claims, ['purchasing:confirm', 'purchasing:write'], 'postAdvanceShipNotice');
     const { deps } = this;
     const id = checkId(input.shipNoticeId, 'input.shipNoticeId') ?? `ASN-${randomBytes(6).toString('hex')}`;
     const expectedDate = isoDay(input.expectedDeliveryDate, 'input.expectedDeliveryDate');

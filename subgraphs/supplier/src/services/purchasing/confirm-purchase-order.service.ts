@@ -25,7 +25,7 @@ export class ConfirmPurchaseOrderService {
   constructor(private readonly deps: PurchasingDeps) {}
 
   async confirm(claims: Claims, input: ConfirmPurchaseOrderInput): Promise<string> {
-    requireScope(claims, 'purchasing:confirm', 'confirmPurchaseOrder');
+    requireScope(claims, ['purchasing:confirm', 'purchasing:write'], 'confirmPurchaseOrder');
     const { deps } = this;
     const today = dayIndexOf(deps.clock.now());
     const changed = (input.lines ?? []).map((l, i) => ({ ...l, deliveryDate: l.deliveryDate != null ? isoDay(l.deliveryDate, `input.lines.${i}.deliveryDate`) : null }));

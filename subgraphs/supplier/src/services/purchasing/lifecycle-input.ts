@@ -44,8 +44,10 @@ export function orderNotFound(field: string, id: string): Error {
   return notFound(field, `${field}: no purchase order ${id}`);
 }
 
-export function requireScope(claims: Claims, scope: string, what: string): void {
-  if (!hasScope(claims, scope)) throw forbidden(`${what} needs the ${scope} scope`);
+/** Any one of `scopes` will do (the gateway's @requiresScopes says the same; this holds for calls that bypass it). */
+export function requireScope(claims: Claims, scopes: string | string[], what: string): void {
+  const any = Array.isArray(scopes) ? scopes : [scopes];
+  if (!any.some((s) => hasScope(claims, s))) throw forbidden(`${what} needs the ${any.join(' or ')} scope`);
 }
 
 /** Steps only the retailer's own people take (receiving, cancelling): never a supplier partner. */

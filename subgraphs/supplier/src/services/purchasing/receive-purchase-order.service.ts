@@ -29,7 +29,7 @@ export class ReceivePurchaseOrderService {
 
   async receive(claims: Claims, input: ReceivePurchaseOrderInput): Promise<string> {
     requireRetailer(claims, 'receivePurchaseOrder');
-    requireScope(claims, 'purchasing:receive', 'receivePurchaseOrder');
+    requireScope(claims, 'purchasing:write', 'receivePurchaseOrder');
     const { deps } = this;
     const receiptId = checkId(input.receiptId, 'input.receiptId') ?? `RCPT-${randomBytes(8).toString('hex')}`;
     if (input.lines.length === 0) throw badUserInput('input.lines', 'list at least one line');

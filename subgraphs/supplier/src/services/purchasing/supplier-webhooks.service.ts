@@ -16,7 +16,7 @@ export class SupplierWebhooksService {
   /** Registers an endpoint; the signing secret is returned only here. A URL off the allowlist is bad input naming `input.url`. */
   async register(claims: Claims, input: RegisterSupplierWebhookInput): Promise<WebhookEndpoint & { secret: string }> {
     requireRetailer(claims, 'registerSupplierWebhook');
-    requireScope(claims, 'purchasing:admin', 'registerSupplierWebhook');
+    requireScope(claims, 'purchasing:write', 'registerSupplierWebhook');
     if ((await this.suppliers.findByIds({ supplierId: null }, [input.supplierId])).length === 0) throw badUserInput('input.supplierId', `no supplier ${input.supplierId}`);
     if (input.description && input.description.length > 200) throw badUserInput('input.description', 'at most 200 characters');
     return this.webhooks.register({ url: input.url, audience: SUPPLIER_AUDIENCE, audienceKey: input.supplierId, description: input.description ?? null, createdBy: claims.sub }, 'input.url');

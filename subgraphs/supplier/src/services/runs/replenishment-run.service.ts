@@ -117,8 +117,8 @@ export class ReplenishmentRunService {
   }
 }
 
-/** Planning is for the retailer's own people and services: a supplier partner may not, and the caller needs replenishment:write. */
+/** Planning is for the retailer's own people and services: a supplier partner may not, and the caller needs purchasing:write (docs/security.md). */
 export function requirePlanner(claims: Claims, what: string): void {
   if (supplierPartnerId(claims)) throw forbidden(`${what} is not open to supplier partners`);
-  if (!hasScope(claims, 'replenishment:write')) throw forbidden(`${what} needs the replenishment:write scope`);
+  if (!hasScope(claims, 'purchasing:write')) throw forbidden(`${what} needs the purchasing:write scope`);
 }

@@ -4,6 +4,7 @@ import { createGateway, type GatewayInstance } from '@retail-hub/gateway';
 import { serveGateway } from '@retail-hub/gateway/http/serve-gateway';
 import { openGatewaySecurity } from '@retail-hub/gateway/config/gateway-security';
 import { readSecurityConfig } from '@retail-hub/gateway/config/security-config';
+import { readSubscriptionConfig } from '@retail-hub/gateway/subscriptions/subscription-config';
 import { createServiceMetrics, ensurePostgresDatabase, storeFor, type ControllableClock, type HubConfig, type Logger, type RunningHttpServer, type ServiceName } from '@retail-hub/platform';
 import { clockRoute } from './admin/clock.route.js';
 import { erpFaultsRoute } from './admin/erp-faults.route.js';
@@ -38,6 +39,7 @@ export async function startGatewayFor(
   const http = await serveGateway(instance, {
     port: config.gateway.port,
     host: config.host,
+    subscriptions: readSubscriptionConfig(process.env),
     extraRoutes: config.mode === 'development' ? { '/admin/erp-faults': erpFaultsRoute(admin.faults), '/admin/clock': clockRoute(admin.clock) } : {},
   });
   return { url: http.url, instance, http, stop: () => http.close() };

@@ -18,8 +18,10 @@ export interface SplitHub {
   inventory: InventoryProcess;
   /** ws://.../graphql on the gateway */
   wsUrl: string;
-  /** Starts inventory again on the same port and data (after kill). */
-  restartInventory(): Promise<void>;
+  /** Stops the inventory process (SIGKILL: a crash, nothing flushed). */
+  stopInventory(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts inventory again on the same port and data directory. */
+  startInventory(): Promise<void>;
   /** A metric of the inventory process, summed over its label sets (e.g. hub_subscriptions_active). */
   inventoryMetric(name: string): Promise<number>;
   dispose(): Promise<void>;
@@ -50,8 +52,8 @@ export async function startSplitHub(options: SplitHubOptions = {}): Promise<Spli
       return inventory;
     },
     wsUrl: `${gateway.baseUrl.replace('http', 'ws')}/graphql`,
-    async restartInventory() {
-      await inventory.kill('SIGTERM');
+    stopInventory: (signal = 'SIGTERM') => inventory.kill(signal),
+    async startInventory() {
       inventory = await startInventory();
     },
     async inventoryMetric(name) {

@@ -150,6 +150,10 @@ export function attachGatewaySubscriptions(options: AttachSubscriptionsOptions):
           const operationKey = `${createHash('sha256').update(payload.query).digest('hex')}:${operation.name?.value ?? ''}`;
           const planned = current.plan(operationKey, document, operation);
           const request: SubscribeRequest = { planner: current, planned, operationKey, variables: coerced.coerced, claims };
+          // Counted here, not in subscribe(): a client's subscribe messages are handled concurrently, and each must
+          // see the ones before it. Given back when the subscription's queue closes.
+          connection.open!++;
+          perKey.set(claims.sub, (perKey.get(claims.sub) ?? 0) + 1);
           return { schema: current.schema, document, operationName: payload.operationName, variableValues: coerced.coerced, contextValue: { request, connection } satisfies SubscriptionContext } satisfies ExecutionArgs;
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
@@ -159,8 +163,6 @@ export function attachGatewaySubscriptions(options: AttachSubscriptionsOptions):
       subscribe(args: ExecutionArgs) {
         const { request, connection } = args.contextValue as SubscriptionContext;
         const sub = request.claims.sub;
-        connection.open!++;
-        perKey.set(sub, (perKey.get(sub) ?? 0) + 1);
         metrics.subscriptions.inc();
         let leave = () => {};
         const queue = new ClientQueue(connection.budget!, { coalesced: () => metrics.events.inc({ outcome: 'coalesced' }) }, settings.coalesceAfter, () => {
@@ -171,7 +173,12 @@ export function attachGatewaySubscriptions(options: AttachSubscriptionsOptions):
           else perKey.delete(sub);
           metrics.subscriptions.dec();
         });
-        leave = registry.attach(request, queue);
+        try {
+          leave = registry.attach(request, queue);
+        } catch (error) {
+          // Unexpected (e.g. a subgraph without a URL): the client gets a masked error message, the count is given back.
+          queue.fail(error);
+        }
         // It yields results already formatted for clients; onNext sends them as they are.
         return queue as unknown as AsyncIterable<ExecutionResult>;
       },

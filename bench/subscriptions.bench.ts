@@ -1,0 +1,192 @@
+// Benchmark: 1,000 dashboard subscribers on the gateway while stock changes 1,000 times a second; commit-to-arrival latency, gateway memory, changes lost.
+// Run: npx tsx bench/subscriptions.bench.ts [--subscribers 1000] [--rate 1000] [--seconds 20] [--skus 500] [--stores 100]
+// BENCH_CPU_PROFILE=DIR writes CPU profiles of the gateway and the other subgraphs there.
+// Processes: other subgraphs | inventory + the writer (this process) | gateway alone | the subscriber fleet. The baseline
+// phase subscribes to inventory's fields only; the full phase adds product and price fields, resolved per event.
+import { fork } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadHubConfig, silentLogger } from '@retail-hub/platform';
+import type { InventorySubgraph } from '@retail-hub/inventory-subgraph';
+import { mintApiKey } from '@retail-hub/gateway/keys/api-key-secret';
+import { startHub } from '../hub/src/start-hub.js';
+import { deliveryReport, type DeliveryReport, type SubscriberRecord } from './support/delivery-report.js';
+import { percentile } from './support/stats.js';
+import { freePorts, startServices } from './support/service-process.js';
+import { runStockChangeLoad } from './support/stock-change-load.js';
+import type { FleetCommand, FleetReport, FleetSubscriber } from './support/subscription-fleet.js';
+
+const { values: args } = parseArgs({
+  options: {
+    subscribers: { type: 'string', default: '1000' },
+    rate: { type: 'string', default: '1000' },
+    seconds: { type: 'string', default: '20' },
+    skus: { type: 'string', default: '500' },
+    stores: { type: 'string', default: '100' },
+  },
+});
+const SUBSCRIBERS = Number(args.subscribers);
+const RATE = Number(args.rate);
+const SECONDS = Number(args.seconds);
+const ROOT = resolve(import.meta.dirname, '..');
+const SERVICES = ['product', 'pricing', 'inventory', 'orders', 'supplier'];
+
+const FULL = /* GraphQL */ `subscription StoreDashboard($filter: StockChangedFilter, $loc: ID!) { stockChanged(filter: $filter) {
+  id sku location { id name } onHand reserved available asOf
+  product { name category { name } price(channel: STORE, locationId: $loc) { amount { centAmount currency } } } } }`;
+const BASELINE = /* GraphQL */ `subscription StoreDashboard($filter: StockChangedFilter) { stockChanged(filter: $filter) {
+  id sku location { id name } onHand reserved available asOf } }`;
+
+const loadAtStart = loadavg()[0]!;
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-subscriptions-'));
+const base = await freePorts(5);
+const gatewayPort = await freePorts(1);
+const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+const adminKey = mintApiKey().key;
+const common = ['--data-dir', dataDir, '--skus', args.skus!, '--stores', args.stores!, '--subgraph-ports', String(base)];
+const env = { HUB_GRAPH_URL: `${gatewayUrl}/graphql` };
+
+const profile = (name: string) => (process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}/${name}`] : []);
+const cleanups: (() => Promise<void>)[] = [async () => rmSync(dataDir, { recursive: true, force: true })];
+const cleanUp = async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => console.error(`cleanup: ${error.message}`));
+};
+process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+
+console.log(`load average at start ${loadAtStart.toFixed(2)} (2 cores); starting services...`);
+const others = await startServices(['--services', 'product,pricing,orders,supplier', ...common], env, profile('others'));
+cleanups.push(() => others.stop());
+// The writer drives inventory's ERP sync itself; a background pass would commit changes before it looks at the clock.
+const inventoryHub = await startHub(loadHubConfig(['--services', 'inventory', ...common], { ...process.env, ...env, HUB_ERP_SYNC_INTERVAL_MS: '600000' }).config, { logger: silentLogger() });
+cleanups.push(() => inventoryHub.stop());
+const inventory = inventoryHub.subgraphs.inventory!.instance as InventorySubgraph;
+const ledger = inventoryHub.erp.ports.stockLedger;
+const subgraphUrls = SERVICES.flatMap((name, i) => ['--subgraph-url', `${name}=http://127.0.0.1:${base + i}/graphql`]);
+const gateway = await startServices(['--services', 'gateway', '--port', String(gatewayPort), '--data-dir', dataDir, ...subgraphUrls], { HUB_BOOTSTRAP_ADMIN_KEY: adminKey }, profile('gateway'));
+cleanups.push(() => gateway.stop());
+
+const stores = Array.from({ length: Number(args.stores) }, (_, i) => `LOC-S${String(i + 1).padStart(4, '0')}`);
+const skus = Array.from({ length: Number(args.skus) }, (_, i) => `SKU-${String(i + 1).padStart(6, '0')}`);
+/** Store dashboards (one store each) and district dashboards (ten stores each): distinct filters, shared by several screens. */
+const districts = Array.from({ length: Math.ceil(stores.length / 10) }, (_, i) => stores.slice(i * 10, i * 10 + 10));
+const districtScreens = Math.round(SUBSCRIBERS * 0.1);
+const filters: { locations: string[]; loc: string }[] = [];
+for (let i = 0; i < SUBSCRIBERS - districtScreens; i++) filters.push({ locations: [stores[i % stores.length]!], loc: stores[i % stores.length]! });
+for (let i = 0; i < districtScreens; i++) filters.push({ locations: districts[i % districts.length]!, loc: districts[i % districts.length]![0]! });
+const distinctFilters = new Set(filters.map((f) => f.locations.join())).size;
+
+async function gatewayMetric(name: string, labels = ''): Promise<number> {
+  const text = await (await fetch(`${gatewayUrl}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((line) => (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) && line.includes(labels))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+const inventoryMetric = async (name: string) => ((await inventoryHub.subgraphs.inventory!.metrics.registry.getSingleMetric(name)?.get())?.values ?? []).reduce((s, v) => s + v.value, 0);
+const until = async (check: () => Promise<boolean>, what: string) => {
+  const deadline = Date.now() + 60_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+const memory = async () => ({ rss: await gatewayMetric('process_resident_memory_bytes'), heap: await gatewayMetric('nodejs_heap_size_used_bytes') });
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+interface PhaseResult {
+  phase: string;
+  achievedRate: number;
+  writes: number;
+  batchP50: number;
+  report: DeliveryReport;
+  slow: { received: number; expected: number; latestCorrect: boolean };
+  gatewayCoalesced: number;
+  memory: { connected: { rss: number; heap: number }; peak: { rss: number; heap: number } };
+  fleetCloses: number;
+}
+
+async function phase(name: string, query: string): Promise<PhaseResult> {
+  const subscribers: FleetSubscriber[] = filters.map((f) => ({ query, variables: { filter: { locationIds: f.locations }, ...(query === FULL ? { loc: f.loc } : {}) } }));
+  const slow = subscribers[0]!;
+  const fleet = fork(join(ROOT, 'bench/support/subscription-fleet.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const orphanGuard = () => fleet.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  fleet.once('exit', () => process.off('exit', orphanGuard));
+  const records: SubscriberRecord[] = [];
+  let fleetCloses = 0;
+  const done = new Promise<void>((resolveDone) =>
+    fleet.on('message', (report: FleetReport) => {
+      if (report.type === 'records') records[report.subscriber] = { locations: new Set(filters[report.subscriber % filters.length]!.locations), keys: report.keys, times: report.times, errors: report.errors };
+      if (report.type === 'done') {
+        fleetCloses = report.closes;
+        resolveDone();
+      }
+    }),
+  );
+  const ready = new Promise<void>((r) => fleet.on('message', (report: FleetReport) => report.type === 'ready' && r()));
+  fleet.send({ type: 'start', wsUrl: `${gatewayUrl.replace('http', 'ws')}/graphql`, key: adminKey, subscribers, slow } satisfies FleetCommand);
+  await ready;
+  await until(async () => (await gatewayMetric('hub_gateway_subscriptions_active')) === subscribers.length + 1 && (await inventoryMetric('hub_subscriptions_active')) === distinctFilters, 'every subscription to be live');
+  const connected = await memory();
+  const coalescedBefore = await gatewayMetric('hub_gateway_subscription_events_total', 'outcome="coalesced"');
+  console.log(`${name}: ${subscribers.length} subscribers (+1 slow, paused) on ${distinctFilters} distinct filters; gateway ${mb(connected.rss)} RSS, ${mb(connected.heap)} heap`);
+
+  await runStockChangeLoad({ inventory, ledger, skus, locations: stores, ratePerSecond: RATE, durationMs: 3_000 });
+  const peak = { ...connected };
+  const sampler = setInterval(() => void memory().then((m) => ((peak.rss = Math.max(peak.rss, m.rss)), (peak.heap = Math.max(peak.heap, m.heap)))), 1_000);
+  const load = await runStockChangeLoad({ inventory, ledger, skus, locations: stores, ratePerSecond: RATE, durationMs: SECONDS * 1_000 });
+  clearInterval(sampler);
+  await new Promise((r) => setTimeout(r, 3_000));
+  const gatewayCoalesced = (await gatewayMetric('hub_gateway_subscription_events_total', 'outcome="coalesced"')) - coalescedBefore;
+  fleet.send({ type: 'resume-slow' } satisfies FleetCommand);
+  await new Promise((r) => setTimeout(r, 5_000));
+  fleet.send({ type: 'stop' } satisfies FleetCommand);
+  await done;
+
+  const slowRecord = records[subscribers.length]!;
+  const normal = records.slice(0, subscribers.length);
+  const slowReport = deliveryReport([slowRecord], load.commits, load.byPosition);
+  const lastOf = new Map<string, number>();
+  for (const key of slowRecord.keys) {
+    const [position, onHand] = key.split('#') as [string, string];
+    lastOf.set(position, Number(onHand));
+  }
+  const latestCorrect = [...load.byPosition].filter(([p]) => slowRecord.locations.has(p.slice(p.indexOf('@') + 1))).every(([p, v]) => lastOf.get(p) === v.at(-1));
+  await until(async () => (await gatewayMetric('hub_gateway_subscriptions_active')) === 0, 'the fleet to leave');
+  return {
+    phase: name,
+    achievedRate: (load.commits.size / load.elapsedMs) * 1000,
+    writes: load.commits.size,
+    batchP50: percentile(load.batchMs, 50),
+    report: deliveryReport(normal, load.commits, load.byPosition),
+    slow: { received: slowReport.delivered, expected: slowReport.expected, latestCorrect },
+    gatewayCoalesced,
+    memory: { connected, peak },
+    fleetCloses,
+  };
+}
+
+const idle = await memory();
+const results: PhaseResult[] = [];
+try {
+  results.push(await phase('baseline (inventory fields only)', BASELINE));
+  results.push(await phase('full (+ product and price per event)', FULL));
+} finally {
+  await cleanUp();
+}
+
+const fmt = (n: number) => n.toFixed(1);
+console.log(`\n${SUBSCRIBERS} subscribers, ${distinctFilters} distinct filters, target ${RATE} changes/s for ${SECONDS} s; gateway idle ${mb(idle.rss)} RSS, ${mb(idle.heap)} heap; load average at start ${loadAtStart.toFixed(2)}`);
+console.log('| phase | changes/s | delivered | p50 ms | p90 ms | p99 ms | max ms | lost | coalesced | dup | gateway RSS (connected / peak) | slow client: got / owed, latest right |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  const { report: d } = r;
+  console.log(`| ${r.phase} | ${fmt(r.achievedRate)} | ${d.delivered} | ${fmt(d.latencyMs.p50)} | ${fmt(d.latencyMs.p90)} | ${fmt(d.latencyMs.p99)} | ${fmt(d.latencyMs.max)} | ${d.lost} | ${d.coalesced} | ${d.duplicates} | ${mb(r.memory.connected.rss)} / ${mb(r.memory.peak.rss)} | ${r.slow.received} / ${r.slow.expected}, ${r.slow.latestCorrect ? 'yes' : 'NO'} (gateway coalesced ${r.gatewayCoalesced}) |`);
+}
+const [baseline, full] = results;
+if (baseline && full) console.log(`\nfull / baseline: p50 ${(full.report.latencyMs.p50 / baseline.report.latencyMs.p50).toFixed(2)}x, p99 ${(full.report.latencyMs.p99 / baseline.report.latencyMs.p99).toFixed(2)}x`);
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench/results/subscriptions.json'), JSON.stringify({ args, loadAtStart, idle, results }, null, 2));
+process.exit(0);

@@ -2,8 +2,10 @@
 import { fileURLToPath } from 'node:url';
 import {
   DateTimeScalar,
+  LiveEventFeed,
   SagaRunner,
   ServiceEvents,
+  buildHubSubgraphSchema,
   createSubgraphServer,
   hubError,
   isGraphQLErrorWithCode,
@@ -11,6 +13,7 @@ import {
   mergeResolverMaps,
   migrateToLatest,
   openDatabase,
+  outboxHistory,
   type GraphClient,
   type SubgraphDeps,
   type SubgraphInstance,
@@ -46,6 +49,8 @@ import type { OrdersDatabase } from './store/order-tables.js';
 import { OrderTimelineRepository } from './store/order-timeline.repository.js';
 import { OrderRepository } from './store/order.repository.js';
 import { placeOrderWorkflow } from './workflows/place-order.workflow.js';
+import { ORDER_STATUS_EVENTS, OrderStatusStreams } from './subscriptions/order-status-streams.service.js';
+import { orderStatusResolvers } from './subscriptions/order-status.resolvers.js';
 
 export const ORDERS_SCHEMA_DIR = fileURLToPath(new URL('../schema', import.meta.url));
 
@@ -107,9 +112,16 @@ export async function createOrdersSubgraph(deps: OrdersSubgraphDeps): Promise<Or
     returns: new OrderReturnService(transitions, orders, returns, directory),
     postings: new ErpPostingService({ db, events, postings: postingRows, clock: deps.clock, onRequeued: onPostingsQueued }),
   };
+  // orderStatusChanged is fed by this service's own order events on the bus, served over graphql-ws.
+  const feed = new LiveEventFeed({ bus: deps.bus, consumer: 'orders-live', types: ORDER_STATUS_EVENTS, logger: deps.logger, history: outboxHistory(db, ORDER_STATUS_EVENTS) });
+  const statusStreams = new OrderStatusStreams({ feed, orderQueries: services.orderQueries });
+  const typeDefs = loadSchemaDir(ORDERS_SCHEMA_DIR);
+  const resolvers = mergeResolverMaps({ DateTime: DateTimeScalar }, queryResolvers, mutationResolvers, orderResolvers, orderLineResolvers, fulfilmentResolvers, erpPostingResolvers, orderStatusResolvers(statusStreams)) as never;
+  const schema = buildHubSubgraphSchema(typeDefs, resolvers);
   const apollo = createSubgraphServer<OrdersContext>({
-    typeDefs: loadSchemaDir(ORDERS_SCHEMA_DIR),
-    resolvers: mergeResolverMaps({ DateTime: DateTimeScalar }, queryResolvers, mutationResolvers, orderResolvers, orderLineResolvers, fulfilmentResolvers, erpPostingResolvers) as never,
+    typeDefs,
+    resolvers,
+    schema,
     logger: deps.logger,
     metrics: deps.metrics,
   });
@@ -126,10 +138,13 @@ export async function createOrdersSubgraph(deps: OrdersSubgraphDeps): Promise<Or
     postings: dispatcher,
     sagas,
     createContext: (claims) => createOrdersContext(claims, services),
+    subscriptionSchema: schema,
     async start() {
       await migrateToLatest(db, store.dialect, ordersMigrations);
       await apollo.start();
       await startReservationExpiredConsumer({ events, db, lifecycle: services.lifecycle });
+      // Before the relay starts, so events it publishes on start-up (left from a crash) reach resuming subscribers.
+      await feed.start();
       events.start();
       dispatcher.start();
       sagas.start();
@@ -141,6 +156,7 @@ export async function createOrdersSubgraph(deps: OrdersSubgraphDeps): Promise<Or
     async stop() {
       ready = false;
       if (keyCleanup) clearInterval(keyCleanup);
+      await feed.stop();
       await sagas.stop();
       await dispatcher.stop();
       await events.stop();

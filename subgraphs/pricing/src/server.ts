@@ -1,12 +1,15 @@
 // Builds the pricing subgraph (schema, store, ERP syncs, promotions and their background work); never listens, so tests run it in process.
 import { fileURLToPath } from 'node:url';
 import {
+  buildHubSubgraphSchema,
   createSubgraphServer,
   DateTimeScalar,
+  LiveEventFeed,
   loadSchemaDir,
   mergeResolverMaps,
   migrateToLatest,
   openDatabase,
+  outboxHistory,
   ServiceEvents,
   Webhooks,
   type SubgraphDeps,
@@ -43,6 +46,8 @@ import { StockLevelsBootstrap } from './sources/stock-levels.graph-source.js';
 import { pricingMigrations } from './store/migrations.js';
 import type { PricingDatabase } from './store/pricing-tables.js';
 import { createPromotionStores } from './store/promotion-stores.js';
+import { PROMOTION_STATUS_EVENTS, PromotionStatusStreams } from './subscriptions/promotion-status-streams.service.js';
+import { promotionStatusResolvers } from './subscriptions/promotion-status.resolvers.js';
 
 export const PRICING_SCHEMA_DIR = fileURLToPath(new URL('../schema', import.meta.url));
 
@@ -109,9 +114,15 @@ export async function createPricingSubgraph(deps: PricingSubgraphDeps): Promise<
     exceptions: new PromotionExceptionService(stores, deps.clock),
     webhooks: new WebhookAdminService(webhooks, stores.locations),
   };
+  // promotionStatusChanged is fed by this service's own promotion events on the bus, served over graphql-ws.
+  const feed = new LiveEventFeed({ bus: deps.bus, consumer: 'pricing-live', types: PROMOTION_STATUS_EVENTS, logger: deps.logger, history: outboxHistory(store.db, PROMOTION_STATUS_EVENTS) });
+  const typeDefs = loadSchemaDir(PRICING_SCHEMA_DIR);
+  const resolvers = mergeResolverMaps({ DateTime: DateTimeScalar }, queryResolvers, mutationResolvers, productResolvers, cartResolvers, promotionResolvers, webhookResolvers, promotionStatusResolvers(new PromotionStatusStreams(feed))) as never;
+  const schema = buildHubSubgraphSchema(typeDefs, resolvers);
   const apollo = createSubgraphServer<PricingContext>({
-    typeDefs: loadSchemaDir(PRICING_SCHEMA_DIR),
-    resolvers: mergeResolverMaps({ DateTime: DateTimeScalar }, queryResolvers, mutationResolvers, productResolvers, cartResolvers, promotionResolvers, webhookResolvers) as never,
+    typeDefs,
+    resolvers,
+    schema,
     logger: deps.logger,
     metrics: deps.metrics,
   });
@@ -125,9 +136,12 @@ export async function createPricingSubgraph(deps: PricingSubgraphDeps): Promise<
     clockJob,
     webhooks,
     createContext: (claims) => createPricingContext(claims, prices, carts, promotions),
+    subscriptionSchema: schema,
     async start() {
       await migrateToLatest(store.db, store.dialect, pricingMigrations);
       await apollo.start();
+      // Before the relay starts, so events it publishes on start-up (left from a crash) reach resuming subscribers.
+      await feed.start();
       // The relay runs before the first sync so the changes it announces go out at once.
       events.start();
       await sync.locations.start();
@@ -145,6 +159,7 @@ export async function createPricingSubgraph(deps: PricingSubgraphDeps): Promise<
     ready: () => ready,
     async stop() {
       ready = false;
+      await feed.stop();
       await clockJob.stop();
       await validation.stop();
       await webhooks.stop();

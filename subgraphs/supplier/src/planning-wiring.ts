@@ -83,7 +83,7 @@ export function createPlanning({ deps, db, dialect, events, items, suppliers }: 
     },
   };
   const runs = new ReplenishmentRunService({ db, events, runs: runRepository, engine, slots, known, clock, logger, planningReady: () => data.ready() });
-  const scheduler = new ReplenishmentScheduler({ service: runs, runs: runRepository, clock, logger, options: { ...DEFAULT_SCHEDULE, ...deps.replenishment } });
+  const scheduler = new ReplenishmentScheduler({ service: runs, runs: runRepository, clock, logger, options: { ...DEFAULT_SCHEDULE, ...deps.replenishment }, planningLoaded: () => data.isReady });
   const consumers = [
     stockChangedConsumer({ blocks: positions, slots, now }),
     orderDemandConsumer({ days: demandDays }),

@@ -20,7 +20,15 @@ export class ReplenishmentScheduler {
   private stopped = true;
 
   constructor(
-    private readonly deps: { service: ReplenishmentRunService; runs: ReplenishmentRunRepository; clock: Clock; logger: Logger; options: ReplenishmentScheduleOptions },
+    private readonly deps: {
+      service: ReplenishmentRunService;
+      runs: ReplenishmentRunRepository;
+      clock: Clock;
+      logger: Logger;
+      options: ReplenishmentScheduleOptions;
+      /** Queued runs wait (queued) until the stock and demand projections have loaded. */
+      planningLoaded: () => boolean;
+    },
   ) {}
 
   start(): void {
@@ -50,6 +58,7 @@ export class ReplenishmentScheduler {
       if (queued) logger.info({ runId: queued.id, runDate: queued.run_date }, 'daily replenishment run queued');
     }
     await runs.requeueStale(new Date(now.getTime() - options.staleRunMs).toISOString());
+    if (!this.deps.planningLoaded()) return;
     for (;;) {
       if (this.stopped && this.timer === null) return;
       const run = await runs.claimQueued(clock.now().toISOString());

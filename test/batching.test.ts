@@ -53,7 +53,9 @@ describe('batching across the graph', () => {
   it('sends each subgraph at most one request per plan level, with bounded store queries', async () => {
     const before = await graphqlRequestsPerSubgraph();
     queries.clear();
-    const response = await fetch(`${hub.gateway!.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PAGE }) });
+    // A key: the page costs more than a caller without one may spend on one operation.
+    const { key } = await hub.gateway!.instance.keys!.create({ name: 'batching test', scopes: ['*:read'], maxCost: 5000, bucketCapacity: 5000 }, 'test');
+    const response = await fetch(`${hub.gateway!.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query: PAGE }) });
     const body = (await response.json()) as { data: any; errors?: unknown };
     expect(body.errors).toBeUndefined();
     expect(body.data.products.nodes).toHaveLength(50);

@@ -29,9 +29,11 @@ describe('tracing', () => {
     await hub.bus.subscribe({ consumer: 'trace-probe', types: ['inventory.stock.changed.v1'], ephemeral: true, handler: async ({ event }) => void events.push(event) });
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     exporter.reset();
+    // Writes need a key with the scope (mutations are @authenticated).
+    const { key } = await hub.gateway!.instance.keys!.create({ name: 'tracing test', scopes: ['inventory:*'] }, 'test');
     const response = await fetch(`${hub.gateway!.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-00f067aa0ba902b7-01`, authorization: `Bearer ${key}` },
       body: JSON.stringify({ query: /* GraphQL */ `mutation { adjustStock(input: { sku: "SKU-000001", locationId: "LOC-S0001", delta: 3, reason: COUNT }) { stockLevel { onHand } errors { code } } }` }),
     });
     const body = (await response.json()) as { errors?: unknown };

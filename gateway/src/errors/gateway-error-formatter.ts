@@ -3,7 +3,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { createErrorMasker, type Logger } from '@retail-hub/platform';
 import { GATEWAY_ERROR_CODES } from './subgraph-errors.js';
 
-const GATEWAY_PUBLIC = new Set<unknown>(GATEWAY_ERROR_CODES);
+// The safelist's refusal is the gateway's own too (Apollo's router uses the same code).
+const GATEWAY_PUBLIC = new Set<unknown>([...GATEWAY_ERROR_CODES, 'QUERY_NOT_IN_SAFELIST']);
 
 export function createGatewayErrorFormatter(logger: Logger) {
   const mask = createErrorMasker(logger);

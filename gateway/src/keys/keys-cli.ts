@@ -25,8 +25,9 @@ Options:
   --postgres URL       the hub's PostgreSQL server (env HUB_POSTGRES_URL)
   --help               this text
 
-Scopes: catalog:read, pricing:read, inventory:read, inventory:write, orders:read, orders:write,
-supplier:read, purchasing:write, purchasing:confirm, admin:keys ... (docs/security.md lists them);
+Scopes: catalog:read, costs:read, pricing:read, pricing:write, inventory:read, inventory:write,
+orders:read, orders:write, orders:fulfil, payments:write, orders:admin, supplier:read,
+purchasing:read, purchasing:write, purchasing:confirm, admin:keys (docs/security.md);
 domain:* grants a domain, *:read every read, * everything.
 `;
 

@@ -2,7 +2,7 @@
 import { ChangeFeedSync, type Clock, type Dialect, type Logger } from '@retail-hub/platform';
 import type { SalesFinancePort, SalesHistoryRecord } from '@retail-hub/erp';
 import type { Kysely } from 'kysely';
-import type { DemandBaselineTable } from '../store/demand-tables.js';
+import type { DemandBaseline } from '../store/demand-tables.js';
 import { DemandRepository } from '../store/demand.repository.js';
 import type { PricingDatabase } from '../store/pricing-tables.js';
 
@@ -67,7 +67,7 @@ export class SalesHistorySync {
 }
 
 /** Units per weekday over the last eight whole weeks of the series (fewer when the history is shorter). */
-export function toBaseline(record: SalesHistoryRecord): DemandBaselineTable {
+export function toBaseline(record: SalesHistoryRecord): DemandBaseline {
   const weeks = Math.min(BASELINE_WEEKS, Math.floor(record.daily.length / 7));
   const sums = [0, 0, 0, 0, 0, 0, 0];
   const first = record.daily.length - weeks * 7;

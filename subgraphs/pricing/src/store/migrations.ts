@@ -1,6 +1,6 @@
 // The pricing store's migrations, run on start.
 import { eventTablesMigration, sagaTablesMigration, syncStateMigration, webhookTablesMigration, type MigrationList } from '@retail-hub/platform';
-import { demandTablesMigration, promotionTablesMigration } from './promotion-migrations.js';
+import { demandCoverMigration, demandTablesMigration, promotionTablesMigration } from './promotion-migrations.js';
 
 export const pricingMigrations: MigrationList = {
   '000_events': eventTablesMigration,
@@ -31,4 +31,5 @@ export const pricingMigrations: MigrationList = {
   '004_sagas': () => sagaTablesMigration(),
   '005_webhooks': webhookTablesMigration,
   '006_demand': () => demandTablesMigration(),
+  '007_demand_cover': () => demandCoverMigration(),
 };

@@ -70,6 +70,19 @@ export class PromotionExceptionRepository {
     return Number(result.numUpdatedRows);
   }
 
+  /** Units short per SKU over the INSUFFICIENT_STOCK exceptions of a run (the supplier check's input). */
+  async shortfallBySku(promotionId: string, run: number): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('promotion_exception')
+      .select(['sku', (eb) => eb.fn.sum<number>('shortfall').as('units')])
+      .where('promotion_id', '=', promotionId)
+      .where('validation_run', '=', run)
+      .where('code', '=', 'INSUFFICIENT_STOCK')
+      .groupBy('sku')
+      .execute();
+    return new Map(rows.map((r) => [r.sku, Number(r.units)]));
+  }
+
   async openCount(trx: Executor<PricingDatabase>, promotionId: string): Promise<number> {
     const row = await trx.selectFrom('promotion_exception').select((eb) => eb.fn.countAll<number>().as('n')).where('promotion_id', '=', promotionId).where('status', '=', 'OPEN').executeTakeFirstOrThrow();
     return Number(row.n);

@@ -137,3 +137,24 @@ export function demandTablesMigration(): Migration {
     },
   };
 }
+
+/** One table for demand and stock (see demand-tables.ts); both feeds load again into it. */
+export function demandCoverMigration(): Migration {
+  return {
+    async up(db) {
+      await db.schema.dropTable('demand_baseline').execute();
+      await db.schema.dropTable('stock_cover').execute();
+      let table = db.schema.createTable('demand_cover').addColumn('sku', 'text', (c) => c.notNull()).addColumn('location_id', 'text', (c) => c.notNull());
+      for (let d = 0; d < 7; d++) table = table.addColumn(`w${d}`, 'integer', (c) => c.notNull());
+      await table
+        .addColumn('weeks', 'integer', (c) => c.notNull())
+        .addColumn('through_date', 'text', (c) => c.notNull())
+        .addColumn('available', 'integer', (c) => c.notNull())
+        .addColumn('inbound', 'integer', (c) => c.notNull())
+        .addColumn('stock_as_of', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('demand_cover_pk', ['sku', 'location_id'])
+        .execute();
+      await db.deleteFrom('sync_state').where('feed', 'in', ['erp.sales-history', 'graph.stock-levels']).execute();
+    },
+  };
+}

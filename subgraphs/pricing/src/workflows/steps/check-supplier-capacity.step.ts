@@ -10,9 +10,7 @@ export function checkSupplierCapacityStep(deps: ValidationDeps): SagaStep<Valida
     name: 'check-supplier-capacity',
     async run(state) {
       const { stores } = deps;
-      const stock = await stores.exceptions.page({ promotionId: state.promotionId, codes: ['INSUFFICIENT_STOCK'], statuses: ['OPEN'] }, undefined, 1_000_000);
-      const shortfall = new Map<string, number>();
-      for (const e of stock) if (e.validation_run === state.run) shortfall.set(e.sku, (shortfall.get(e.sku) ?? 0) + (e.shortfall ?? 0));
+      const shortfall = await stores.exceptions.shortfallBySku(state.promotionId, state.run);
       const terms = new Map<string, SupplierTerms | null>();
       for (const i of await stores.items.items(state.promotionId)) {
         terms.set(i.sku, i.supplier_lead_time_days === null || i.supplier_weekly_capacity === null ? null : { leadTimeDays: i.supplier_lead_time_days, weeklyCapacity: i.supplier_weekly_capacity });

@@ -11,6 +11,7 @@ import {
   storeFor,
   ControllableClock,
   createGraphClient,
+  createInProcessGraphClient,
   type EventBus,
   type HubConfig,
   type Logger,
@@ -102,6 +103,13 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
           metrics,
           claimsSecret: config.claimsSecret,
           graph: createGraphClient({ service: name, secret: config.claimsSecret, url: () => graphUrl(running, config) }),
+          // A subgraph in this process is called in process; one elsewhere at its configured URL.
+          subgraphGraph: (target) => {
+            const url = config.gateway.subgraphUrls[target as ServiceName];
+            if (url) return createGraphClient({ service: name, secret: config.claimsSecret, url });
+            const local = subgraphs[target as ServiceName];
+            return local ? createInProcessGraphClient(local.instance, name) : undefined;
+          },
           onQuery: options.onQuery ? (e) => options.onQuery!(name, e) : undefined,
           erpSyncIntervalMs: config.erp.syncIntervalMs,
           erpStaleAfterMs: config.erp.staleAfterMs,

@@ -58,3 +58,5 @@ export * from './subscriptions/subscribe-with-event-meta.js';
 export * from './subscriptions/subgraph-subscription-server.js';
 export * from './resilience/erp-delivery-settings.js';
 export * from './graphql/merge-resolvers.js';
+export * from './resilience/concurrency-limiter.js';
+export * from './graph/in-process-graph-client.js';

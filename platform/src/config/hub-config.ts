@@ -55,6 +55,12 @@ export interface HubConfig {
     sagaLeaseMs: number;
     /** Test-only: live placements stop for good after this saga step (env HUB_TEST_PAUSE_SAGA_AT). */
     testPauseSagaAt?: string;
+    /**
+     * Placement prices carts and holds stock by calling pricing and inventory directly (signed service
+     * claims) when they run in this process or have a configured URL, else through the gateway; see
+     * docs/decisions/0005. @default direct (env HUB_ORDERS_CALLS=direct|gateway)
+     */
+    calls: 'direct' | 'gateway';
   };
   seed: { skus: number; stores: number; seed: number };
   /** Hosts outbound webhooks may go to. @default loopback in development, none in production (env HUB_WEBHOOK_ALLOWED_HOSTS) */
@@ -79,7 +85,7 @@ export function defaultHubConfig(dataDir = './data'): HubConfig {
     storage: { kind: 'sqlite' },
     bus: { kind: 'memory' },
     erp: { file: resolve(dataDir, 'erp.db'), faults: '', syncIntervalMs: 2000, staleAfterMs: 30_000, delivery: { ratePerSecond: 200, maxAttempts: 10, breakerThreshold: 5, breakerOpenMs: 1000 } },
-    orders: { paymentWindowMs: 86_400_000, sagaLeaseMs: 30_000 },
+    orders: { paymentWindowMs: 86_400_000, sagaLeaseMs: 30_000, calls: 'direct' },
     seed: { skus: 2000, stores: 300, seed: 42 },
     webhooks: { allowedHosts: ['127.0.0.1', 'localhost', '::1'] },
     claimsSecret: DEV_CLAIMS_SECRET,
@@ -115,6 +121,7 @@ Environment only:
   HUB_GRAPH_URL         the gateway's /graphql URL, for services run without the gateway (--services)
   HUB_ERP_SYNC_INTERVAL_MS  how often projections poll the ERP's change feeds (default 2000)
   HUB_ERP_STALE_AFTER_MS    stock is reported stale when the ERP has not answered for this long (default 30000)
+  HUB_SUBGRAPH_TIMEOUT_MS   the gateway's deadline for one subgraph call (default 10000)
   HUB_POSTGRES_DB_PREFIX    with --postgres, each service's database is <prefix>_<service> (default hub)
   HUB_ERP_POSTING_RATE      most postings/stock moves per second sent to the ERP, also when a backlog drains (default 200)
   HUB_ERP_MAX_ATTEMPTS      sends before an ERP posting is dead-lettered (default 10)
@@ -122,6 +129,7 @@ Environment only:
   HUB_ERP_BREAKER_OPEN_MS   how long the breaker waits before it probes the ERP (default 1000, doubling to 30000)
   HUB_ORDER_PAYMENT_WINDOW_MS how long an unpaid order's stock is held (default 86400000)
   HUB_SAGA_LEASE_MS         a placement saga untouched this long is resumed by recovery (default 30000)
+  HUB_ORDERS_CALLS          direct (default): placement calls pricing and inventory without the gateway hop; gateway: through it
   HUB_TEST_PAUSE_SAGA_AT    tests only: live placements stop for good after this saga step (e.g. reserve-stock),
                             so a test can kill the process there and watch recovery finish or undo them
   HUB_WEBHOOK_ALLOWED_HOSTS hosts webhooks may be sent to, comma-separated, *.domain for subdomains (default loopback; none with --production)
@@ -159,6 +167,7 @@ export function loadHubConfig(argv: string[], env: NodeJS.ProcessEnv = process.e
   config.gateway.port = int('--port', values.port ?? env.HUB_PORT, config.gateway.port, 0, 65535);
   config.gateway.supergraphPath = values.supergraph ?? env.HUB_SUPERGRAPH ?? config.gateway.supergraphPath;
   config.gateway.graphUrl = env.HUB_GRAPH_URL;
+  config.gateway.subgraphTimeoutMs = int('HUB_SUBGRAPH_TIMEOUT_MS', env.HUB_SUBGRAPH_TIMEOUT_MS, config.gateway.subgraphTimeoutMs, 100, 600_000);
   for (const pair of values['subgraph-url'] ?? []) {
     const [name, url] = pair.split('=', 2);
     if (!SERVICE_NAMES.includes(name as ServiceName) || !url) throw new Error(`--subgraph-url: expected NAME=URL with NAME one of ${SERVICE_NAMES.join(', ')}, got "${pair}"`);
@@ -187,6 +196,8 @@ export function loadHubConfig(argv: string[], env: NodeJS.ProcessEnv = process.e
   config.orders.paymentWindowMs = int('HUB_ORDER_PAYMENT_WINDOW_MS', env.HUB_ORDER_PAYMENT_WINDOW_MS, config.orders.paymentWindowMs, 1000, 30 * 86_400_000);
   config.orders.sagaLeaseMs = int('HUB_SAGA_LEASE_MS', env.HUB_SAGA_LEASE_MS, config.orders.sagaLeaseMs, 500, 3_600_000);
   config.orders.testPauseSagaAt = env.HUB_TEST_PAUSE_SAGA_AT || undefined;
+  if (env.HUB_ORDERS_CALLS !== undefined && env.HUB_ORDERS_CALLS !== 'direct' && env.HUB_ORDERS_CALLS !== 'gateway') throw new Error(`HUB_ORDERS_CALLS: expected direct or gateway, got "${env.HUB_ORDERS_CALLS}"`);
+  config.orders.calls = (env.HUB_ORDERS_CALLS as 'direct' | 'gateway' | undefined) ?? config.orders.calls;
   config.seed.skus = int('--skus', values.skus ?? env.HUB_SKUS, config.seed.skus, 1, 50_000);
   config.seed.stores = int('--stores', values.stores ?? env.HUB_STORES, config.seed.stores, 1, 2000);
   config.seed.seed = int('--seed', values.seed ?? env.HUB_SEED, config.seed.seed, 0, 2 ** 31 - 1);

@@ -31,6 +31,7 @@ export class OutboxRelay {
   private again = false;
   private stopped = true;
   private lastCleanup = 0;
+  private lastCount = 0;
   /** Passes run one at a time, so a flush and a timer never publish the same rows twice. */
   private chain: Promise<void> = Promise.resolve();
 
@@ -112,7 +113,9 @@ export class OutboxRelay {
   }
 
   private async reportBacklogAndClean(): Promise<void> {
-    if (this.options.onBacklog) {
+    // The backlog gauge is a metric, not a per-pass need: counting at most once a second keeps busy relays cheap.
+    if (this.options.onBacklog && Date.now() - this.lastCount >= 1000) {
+      this.lastCount = Date.now();
       const { n } = await this.db
         .selectFrom('outbox')
         .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelayMs, retryWithBackoff } from './backoff.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { TokenBucket } from './token-bucket.js';
+import { ConcurrencyLimiter } from './concurrency-limiter.js';
 
 describe('backoffDelayMs', () => {
   it('doubles the ceiling per attempt, keeps half of it fixed, and stops at the cap', () => {
@@ -84,5 +85,26 @@ describe('TokenBucket', () => {
     expect(bucket.take(10)).toBe(100);
     now = 10_000;
     expect(bucket.take(50)).toBe(0);
+  });
+});
+
+describe('ConcurrencyLimiter', () => {
+  it('runs at most N at once, in arrival order', async () => {
+    const limiter = new ConcurrencyLimiter(2);
+    let active = 0;
+    let peak = 0;
+    const started: number[] = [];
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        limiter.run(async () => {
+          started.push(i);
+          peak = Math.max(peak, ++active);
+          await new Promise((r) => setTimeout(r, 5));
+          active--;
+        }),
+      ),
+    );
+    expect(peak).toBe(2);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 });

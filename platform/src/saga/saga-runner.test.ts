@@ -88,12 +88,41 @@ describe.each(TEST_DIALECTS)('saga runner on %s', (dialect) => {
     expect(await row('S2')).toBeUndefined();
   });
 
-  it('undoes every step that may have had effects, last first, when one aborts', async () => {
+  it('undoes the steps before one that aborts (it refused without effects), last first', async () => {
     log = [];
     const outcome = await runner().run(tripWorkflow(), 'S3', { city: 'Rome', failAt: 'book-flight' });
     expect(outcome).toMatchObject({ status: 'compensated', pending: false, error: { outcome: { code: 'NO_SEATS' } } });
-    expect(log).toEqual(['check', 'hotel', 'cancel no flight', 'cancel H-Rome']);
+    expect(log).toEqual(['check', 'hotel', 'cancel H-Rome']);
     expect(await row('S3')).toMatchObject({ status: 'COMPENSATED' });
+  });
+
+  it('also undoes a step that failed unexpectedly: it may have done part of its work', async () => {
+    log = [];
+    const failing = tripWorkflow();
+    failing.steps[2] = { ...failing.steps[2]!, run: async () => Promise.reject(new Error('airline timed out')) };
+    const outcome = await runner().run(failing, 'S3b', { city: 'Oran' });
+    expect(outcome).toMatchObject({ status: 'compensated', error: { message: 'airline timed out' } });
+    expect(log).toEqual(['check', 'hotel', 'cancel no flight', 'cancel H-Oran']);
+  });
+
+  it('lets a resumed saga wait out a transient failure instead of undoing itself', async () => {
+    log = [];
+    let airlineUp = false;
+    const flaky = tripWorkflow();
+    flaky.steps[2] = { ...flaky.steps[2]!, run: async (s) => (airlineUp ? (log.push('flight'), { flight: `F-${s.city}` }) : Promise.reject(Object.assign(new Error('airline down'), { transient: true }))) };
+    const transient = (e: unknown) => (e as { transient?: boolean }).transient === true;
+    void runner('book-hotel').run(flaky, 'S3c', { city: 'Graz' });
+    await until(async () => (await row('S3c'))?.step_index === 2);
+    clock.advance(6000);
+    const recovering = () => new SagaRunner({ db: database.db, clock, logger: silentLogger(), workflows: [flaky], leaseMs: 5000, isTransient: transient });
+    await recovering().recoverNow();
+    expect(await row('S3c')).toMatchObject({ status: 'RUNNING', step_index: 2 });
+    expect(log).toEqual(['check', 'hotel']);
+    airlineUp = true;
+    clock.advance(6000);
+    await recovering().recoverNow();
+    expect(await row('S3c')).toMatchObject({ status: 'COMPLETED' });
+    expect(log).toEqual(['check', 'hotel', 'flight', 'confirm H-Graz+F-Graz']);
   });
 
   it('writes the first save together with the caller\'s own write, and not at all when that write refuses', async () => {
@@ -142,7 +171,7 @@ describe.each(TEST_DIALECTS)('saga runner on %s', (dialect) => {
     compensationDown = false;
     clock.advance(6000);
     await runner().recoverNow();
-    expect(log).toEqual(['check', 'hotel', 'cancel no flight', 'cancel H-Nice']);
+    expect(log).toEqual(['check', 'hotel', 'cancel H-Nice']);
     expect(await row('S7')).toMatchObject({ status: 'COMPENSATED' });
   });
 

@@ -120,7 +120,8 @@ export class SagaRunner {
       } catch (error) {
         if (!run.persisted) throw error;
         if (run.ctx.resumed && !(error instanceof SagaAbort) && this.options.isTransient?.(error)) return this.postpone(run, i, error);
-        return this.compensate(run, i, toSagaError(error, run, step.name, this.options.logger));
+        // A step that aborts refused without effects: only the steps before it are undone.
+        return this.compensate(run, error instanceof SagaAbort ? i - 1 : i, toSagaError(error, run, step.name, this.options.logger));
       }
       if (run.persisted && step.checkpoint !== false) await this.save(run, { step_index: i + 1, in_step: 0 });
       if (run.persisted && step.name === this.options.pauseAfter && !run.ctx.resumed) {
@@ -149,6 +150,7 @@ export class SagaRunner {
   /** Undoes steps `from` down to the first, in reverse; a compensation that fails leaves the rest to recovery. */
   private async compensate<S>(run: Run<S>, from: number, error: SagaError): Promise<SagaOutcome<S>> {
     await this.save(run, { status: 'COMPENSATING', step_index: from, in_step: 1, error: JSON.stringify(error) });
+    if (!run.workflow.steps.slice(0, from + 1).some((s) => s.compensate)) return this.compensated(run, error);
     for (let i = from; i >= 0; i--) {
       const step = run.workflow.steps[i]!;
       if (!step.compensate) continue;
@@ -161,6 +163,10 @@ export class SagaRunner {
       }
       await this.save(run, { step_index: i - 1 });
     }
+    return this.compensated(run, error);
+  }
+
+  private async compensated<S>(run: Run<S>, error: SagaError): Promise<SagaOutcome<S>> {
     await run.workflow.onCompensated?.(run.state, error, run.ctx);
     await this.save(run, { status: 'COMPENSATED', step_index: -1, in_step: 0 });
     return { status: 'compensated', state: run.state, error, pending: false };

@@ -42,8 +42,10 @@ export interface SagaError {
 }
 
 /**
- * Thrown by a step for an expected business outcome (e.g. not enough stock): the saga compensates
- * and the caller gets `outcome`, without the error being logged as a fault.
+ * Thrown by a step for an expected business outcome (e.g. not enough stock): the steps before it
+ * are compensated and the caller gets `outcome`, without the error being logged as a fault. A
+ * step throws it only when it changed nothing (inventory refused the whole hold, say), so the
+ * aborting step itself is not compensated.
  */
 export class SagaAbort extends Error {
   constructor(readonly outcome: unknown, message = 'saga aborted') {

@@ -18,6 +18,12 @@ export interface SubgraphDeps {
   claimsSecret: string;
   /** Calls the graph (through the gateway) with this service's credential: cross-domain reads and commands. */
   graph?: GraphClient;
+  /**
+   * Calls one other subgraph directly with this service's credential, skipping the gateway, for hot
+   * internal paths (orders pricing a cart, holding stock); undefined when that subgraph's URL is not
+   * known here (use `graph` then). Only for fields the called subgraph resolves on its own.
+   */
+  subgraphGraph?: (service: string) => GraphClient | undefined;
   /** Called for every store query (tests count them). */
   onQuery?: (event: LogEvent) => void;
   /** How often the ERP projections poll the ERP's change feed. @default 2000 */

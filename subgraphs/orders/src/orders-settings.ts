@@ -9,6 +9,8 @@ export interface OrdersSettings {
   sagaRecoveryIntervalMs?: number;
   /** Idempotency keys (and finished sagas) are kept this long, then deleted. @default 24 h */
   idempotencyRetentionMs?: number;
+  /** direct: placement calls pricing and inventory without the gateway hop when it can (docs/decisions/0005). @default direct */
+  calls?: 'direct' | 'gateway';
   /** Test-only (HUB_TEST_PAUSE_SAGA_AT): live placements stop for good after this step, so a test can kill the process there. */
   testPauseSagaAt?: string;
 }

@@ -84,9 +84,12 @@ export async function createOrdersSubgraph(deps: OrdersSubgraphDeps): Promise<Or
   const postingRows = new ErpPostingRepository(db);
   const keys = new IdempotencyKeyRepository(db);
   const graph = deps.graph ?? noGraph;
-  const directory = new LocationDirectory({ graph, logger: deps.logger });
-  const pricing = new CartPricingClient(graph);
-  const reservations = new ReservationsClient(graph);
+  // Measured: a gateway hop costs more than the call itself, so placement talks to pricing and inventory directly when it can.
+  const direct = (service: string) => (settings.calls === 'gateway' ? undefined : deps.subgraphGraph?.(service)) ?? graph;
+  const inventoryGraph = direct('inventory');
+  const directory = new LocationDirectory({ graph: inventoryGraph, logger: deps.logger });
+  const pricing = new CartPricingClient(direct('pricing'), inventoryGraph);
+  const reservations = new ReservationsClient(inventoryGraph);
   const dispatcher = createErpPostingDispatcher({ db, events, salesFinance: deps.erp.salesFinance, postings: postingRows, clock: deps.clock, logger: deps.logger, settings: deps.erpDelivery });
   const onPostingsQueued = () => dispatcher.kick();
   const writer = new PlacedOrderWriter({ db, events, orders, fulfilments, timeline, postings: postingRows, keys, clock: deps.clock, onPostingsQueued });

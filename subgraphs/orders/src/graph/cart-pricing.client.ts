@@ -1,4 +1,4 @@
-// Prices an order's cart through the graph (pricing's priceCart), with the stock of the first locations routing will look at, in one request.
+// Prices an order's cart (pricing's priceCart) and reads the stock routing looks at (inventory's stockLevels), side by side.
 import type { GraphClient } from '@retail-hub/platform';
 import { fromGraphError } from './graph-errors.js';
 
@@ -28,7 +28,7 @@ export interface StockAvailability {
 }
 
 const PRICE_CART = /* GraphQL */ `
-  query OrdersPriceCart($cart: PriceCartInput!, $withStock: Boolean!, $stock: StockQueryFilter) {
+  query OrdersPriceCart($cart: PriceCartInput!) {
     priceCart(input: $cart) {
       currency
       subtotal { centAmount }
@@ -36,7 +36,6 @@ const PRICE_CART = /* GraphQL */ `
       total { centAmount }
       lines { sku quantity unitPrice { centAmount } regularUnitPrice { centAmount } lineSubtotal { centAmount } discount { centAmount } lineTotal { centAmount } }
     }
-    stockLevels(filter: $stock, first: 200) @include(if: $withStock) { nodes { sku available location { id } } pageInfo { hasNextPage } }
   }
 `;
 
@@ -66,26 +65,28 @@ interface StockPage {
 }
 
 export class CartPricingClient {
-  constructor(private readonly graph: GraphClient) {}
+  /** `pricing` and `inventory` may be the gateway, or each subgraph called directly. */
+  constructor(private readonly pricing: GraphClient, private readonly inventory: GraphClient) {}
 
   /**
-   * Prices the order's (merged) lines and reads stock at `stockAt`. Pricing's errors name its own
-   * input, which mirrors the order's: `lineIndex` turns its line position into the client's.
+   * Prices the order's (merged) lines and reads stock at `stockAt`, both at once. Pricing's errors
+   * name its own input, which mirrors the order's: `lineIndex` turns its line position into the client's.
    */
   async price(cart: { channel: string; locationId: string; lines: { sku: string; quantity: number }[] }, stockAt: string[], lineIndex: (position: number) => number): Promise<{ priced: PricedCart; stock: StockAvailability[] }> {
     const skus = [...new Set(cart.lines.map((l) => l.sku))];
-    const withStock = stockAt.length > 0;
-    let data: { priceCart: { currency: string; subtotal: Money; discountTotal: Money; total: Money; lines: RawPricedLine[] }; stockLevels?: StockPage };
-    try {
-      data = await this.graph.request(PRICE_CART, { cart, withStock, stock: withStock ? { skus, locationIds: stockAt } : null });
-    } catch (error) {
+    const pricing = this.pricing.request<{ priceCart: { currency: string; subtotal: Money; discountTotal: Money; total: Money; lines: RawPricedLine[] } }>(PRICE_CART, { cart }).catch((error: unknown) => {
       throw fromGraphError(error, 'pricing', (field) => {
         const line = /^input\.lines\.(\d+)(\..+)?$/.exec(field);
         if (line) return `input.lines.${lineIndex(Number(line[1]))}${line[2] ?? ''}`;
         return field.startsWith('input.') ? field : null;
       });
-    }
-    const p = data.priceCart;
+    });
+    const stock = stockAt.length > 0 ? this.stock(skus, stockAt) : Promise.resolve([]);
+    // Both run; a pricing refusal (bad input) is what the caller hears first.
+    const [priceResult, stockResult] = await Promise.allSettled([pricing, stock]);
+    if (priceResult.status === 'rejected') throw priceResult.reason;
+    if (stockResult.status === 'rejected') throw stockResult.reason;
+    const p = priceResult.value.priceCart;
     const priced: PricedCart = {
       currency: p.currency,
       subtotalCentAmount: p.subtotal.centAmount,
@@ -101,9 +102,7 @@ export class CartPricingClient {
         lineTotalCentAmount: l.lineTotal.centAmount,
       })),
     };
-    const stock = data.stockLevels ? toAvailability(data.stockLevels) : [];
-    if (data.stockLevels?.pageInfo.hasNextPage) stock.push(...(await this.stock(skus, stockAt)).slice(stock.length));
-    return { priced, stock };
+    return { priced, stock: stockResult.value };
   }
 
   /** Available units of these SKUs at these locations, every page. */
@@ -112,7 +111,7 @@ export class CartPricingClient {
     let after: string | null = null;
     try {
       do {
-        const data: { stockLevels: StockPage } = await this.graph.request(STOCK, { stock: { skus, locationIds }, after });
+        const data: { stockLevels: StockPage } = await this.inventory.request(STOCK, { stock: { skus, locationIds }, after });
         out.push(...toAvailability(data.stockLevels));
         after = data.stockLevels.pageInfo.hasNextPage ? (data.stockLevels.pageInfo.endCursor ?? null) : null;
       } while (after);

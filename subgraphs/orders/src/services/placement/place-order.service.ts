@@ -1,6 +1,6 @@
 // placeOrder with Stripe's idempotency: one order per key, the first outcome replayed, a key reused for other input refused.
 import { createHash, randomBytes } from 'node:crypto';
-import { forbidden, hasScope, hubError, SagaAbort, supplierPartnerId, type Claims, type Clock, type SagaRunner, type Workflow } from '@retail-hub/platform';
+import { ConcurrencyLimiter, forbidden, hasScope, hubError, SagaAbort, supplierPartnerId, type Claims, type Clock, type SagaRunner, type Workflow } from '@retail-hub/platform';
 import type { IdempotencyKeyRepository, IdempotencyKeyRow } from '../../store/idempotency-key.repository.js';
 import type { OrderRepository } from '../../store/order.repository.js';
 import type { PlacementRefusal, PlacementState } from '../../workflows/place-order/placement-state.js';
@@ -20,6 +20,8 @@ export interface PlaceOrderServiceDeps {
   clock: Clock;
   /** How long a request waits for another request with its key to finish. @default 30_000 */
   keyWaitMs?: number;
+  /** Placements running at once; a burst queues first in, first out. @default 32 */
+  maxConcurrent?: number;
 }
 
 /** Thrown inside the saga's first save when another request holds the key: the save rolls back. */
@@ -28,8 +30,11 @@ class KeyTaken extends Error {}
 export class PlaceOrderService {
   /** Requests in this process by key: a concurrent duplicate waits for the first instead of polling the store. */
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly limiter: ConcurrencyLimiter;
 
-  constructor(private readonly deps: PlaceOrderServiceDeps) {}
+  constructor(private readonly deps: PlaceOrderServiceDeps) {
+    this.limiter = new ConcurrencyLimiter(deps.maxConcurrent ?? 32);
+  }
 
   async placeOrder(claims: Claims, idempotencyKey: string, input: PlaceOrderInput): Promise<PlaceOrderResult> {
     if (supplierPartnerId(claims)) throw forbidden('Partner keys may not place orders');
@@ -46,7 +51,7 @@ export class PlaceOrderService {
       await running.catch(() => undefined);
       return this.waitForOutcome(key, fingerprint);
     }
-    const placement = this.place(claims, key, fingerprint, checked);
+    const placement = this.limiter.run(() => this.place(claims, key, fingerprint, checked));
     this.inFlight.set(key, placement);
     try {
       return await placement;

@@ -7,6 +7,8 @@ import type { PlacementRefusal, PlacementState } from './placement-state.js';
 export function confirmOrderStep(writer: PlacedOrderWriter, reservations: ReservationsClient): SagaStep<PlacementState> {
   return {
     name: 'confirm-order',
+    // The runner marks the saga COMPLETED right after: a separate checkpoint would only repeat that write.
+    checkpoint: false,
     async run(state, ctx) {
       // A saga resumed after a crash may find an unpaid hold lapsed meanwhile: then it is undone, not confirmed.
       if (ctx.resumed) {

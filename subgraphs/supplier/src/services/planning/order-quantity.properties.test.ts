@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allocateCapacity } from './capacity-allocation.js';
 import { minimumLot, roundOrderQuantity } from './order-rounding.js';
-import { demandWeights, planPosition } from './position-plan.js';
+import { aboveReorderPoint, demandWeights, planPosition } from './position-plan.js';
 import { safetyFactor } from './service-level.js';
 
 const terms = fc.record({ packSize: fc.integer({ min: 1, max: 48 }), minOrderQty: fc.integer({ min: 0, max: 240 }) });
@@ -71,6 +71,9 @@ describe('order quantity properties', () => {
         if (plan.roundedQuantity > 0) expect(plan.roundedQuantity).toBeGreaterThanOrEqual(minOrderQty);
         if (plan.position > plan.reorderPoint) expect(plan.roundedQuantity).toBe(0);
         expect(plan.orderUpTo).toBeGreaterThanOrEqual(plan.reorderPoint - 1e-9);
+        // The run's shortcut agrees with the full plan on which positions order nothing.
+        const weights = demandWeights(p.factors, 20_000, p.leadTimeDays, horizonDays);
+        expect(aboveReorderPoint(p.rate, p.dailyStdDev, weights.lead, horizonDays, safetyFactor(p.serviceLevel), p.onHand + p.inbound - p.reserved)).toBe(plan.position > plan.reorderPoint);
       }),
       { numRuns: 2000 },
     );

@@ -57,6 +57,16 @@ export function planPosition(input: PositionPlanInput): PositionPlan {
   return { forecastDailyDemand: rate, dailyStdDev, leadTimeDemand, horizonDemand, promotionUplift, ...policy, roundedQuantity: rounded.quantity, belowMinimum: rounded.belowMinimum };
 }
 
+/**
+ * True when the position is above its reorder point, so it orders nothing: the same arithmetic as planPosition,
+ * without building its result. A run asks this of every position and plans in full only the few that order.
+ */
+export function aboveReorderPoint(rate: number, dailyStdDev: number, leadWeight: number, horizonDays: number, z: number, position: number): boolean {
+  const leadTimeDemand = round4(round4(rate) * leadWeight);
+  const safetyStock = round4(z * round4(dailyStdDev) * Math.sqrt(horizonDays));
+  return position > round4(leadTimeDemand + safetyStock);
+}
+
 /** The promotion an order placed on runDay arrives too late for: one not over by runDay that starts on or before the arrival day. */
 export function promotionMissed(windows: readonly UpliftWindow[], runDay: number, arrivalDay: number): UpliftWindow | null {
   let missed: UpliftWindow | null = null;

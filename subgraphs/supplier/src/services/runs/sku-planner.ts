@@ -3,7 +3,7 @@ import { allocateCapacity } from '../planning/capacity-allocation.js';
 import { baseRate, dailyStdDev, SERIES_FIELDS } from '../planning/demand-forecast.js';
 import type { UpliftWindow } from '../planning/horizon-demand.js';
 import { minimumLot } from '../planning/order-rounding.js';
-import { demandWeights, planPosition, promotionMissed, type DemandWeights, type PositionPlan } from '../planning/position-plan.js';
+import { aboveReorderPoint, demandWeights, planPosition, promotionMissed, type DemandWeights, type PositionPlan } from '../planning/position-plan.js';
 import { flatWeekdayFactors } from '../planning/weekday-factors.js';
 import { INBOUND, ON_HAND, POSITION_FIELDS, RESERVED } from '../../store/position-block.repository.js';
 import { EXCEPTION_BITS } from './proposal-exceptions.js';
@@ -94,9 +94,13 @@ export function planSku(input: SkuInputs, run: RunSettings, out: ProposalBuffer)
       weights = withPromotions.get(key) ?? demandWeights(factors, run.runDay, leadTimeDays, horizonDays, windows);
       withPromotions.set(key, weights);
     }
+    const rate = hasSeries ? baseRate(series, so) : 0;
+    const stdDev = hasSeries ? dailyStdDev(series, so) : 0;
+    // Most positions are above their reorder point: they are passed over without building a plan.
+    if (aboveReorderPoint(rate, stdDev, weights.lead, horizonDays, run.z, onHand + inbound - reserved)) continue;
     const plan = planPosition({
-      rate: hasSeries ? baseRate(series, so) : 0,
-      dailyStdDev: hasSeries ? dailyStdDev(series, so) : 0,
+      rate,
+      dailyStdDev: stdDev,
       weights,
       horizonDays,
       z: run.z,

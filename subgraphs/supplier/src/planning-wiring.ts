@@ -82,7 +82,7 @@ export function createPlanning({ deps, db, dialect, events, items, suppliers }: 
       return new Set((await suppliers.findByIds({ supplierId: null }, wanted)).map((s) => s.id));
     },
   };
-  const runs = new ReplenishmentRunService({ db, events, runs: runRepository, engine, slots, known, clock, logger, planningReady: () => data.ready() });
+  const runs = new ReplenishmentRunService({ db, events, runs: runRepository, proposals, engine, slots, known, clock, logger, planningReady: () => data.ready() });
   const scheduler = new ReplenishmentScheduler({ service: runs, runs: runRepository, clock, logger, options: { ...DEFAULT_SCHEDULE, ...deps.replenishment }, planningLoaded: () => data.isReady });
   const consumers = [
     stockChangedConsumer({ blocks: positions, slots, now }),

@@ -81,6 +81,11 @@ export class ReplenishmentRunRepository {
     return Number(row.n);
   }
 
+  /** Runs recorded before `cutoff` (retention). */
+  async idsCreatedBefore(cutoff: string): Promise<string[]> {
+    return (await this.db.selectFrom('replenishment_run').select('id').where('created_at', '<', cutoff).execute()).map((r) => r.id);
+  }
+
   /** Completed runs that finished after `completedAt`: the ones that may supersede an earlier run's proposals. */
   completedAfter(completedAt: string): Promise<ReplenishmentRunRow[]> {
     return this.db.selectFrom('replenishment_run').selectAll().where('status', '=', 'COMPLETED').where('completed_at', '>', completedAt).orderBy('completed_at').execute();

@@ -2,6 +2,7 @@
 import { forbidden, hasScope, supplierPartnerId, type Claims, type Clock, type Logger, type ServiceEvents } from '@retail-hub/platform';
 import type { Kysely, Transaction } from 'kysely';
 import { replenishmentRunCompletedEvent } from '../../events/replenishment-run-completed.event.js';
+import type { ReplenishmentProposalRepository } from '../../store/replenishment-proposal.repository.js';
 import type { ReplenishmentRunRepository, ReplenishmentRunRow } from '../../store/replenishment-run.repository.js';
 import type { SupplierDatabase } from '../../store/supplier-tables.js';
 import type { LocationSlots } from '../location-slots.js';
@@ -20,6 +21,7 @@ export interface ReplenishmentRunServiceDeps {
   db: Kysely<SupplierDatabase>;
   events: ServiceEvents;
   runs: ReplenishmentRunRepository;
+  proposals: ReplenishmentProposalRepository;
   engine: RunEngine;
   slots: LocationSlots;
   known: KnownIds;
@@ -62,6 +64,18 @@ export class ReplenishmentRunService {
     const run = this.newRun('SCHEDULED', {}, { serviceLevel: DEFAULT_SERVICE_LEVEL, reviewPeriodDays: DEFAULT_REVIEW_PERIOD_DAYS }, null, 'service:supplier');
     if (await this.deps.runs.hasDaily(run.run_date)) return null;
     return (await this.deps.runs.queueDaily(run)) ? run : null;
+  }
+
+  /**
+   * Retention: proposals nobody approved are dropped from runs older than `keepDays` (a full run writes one per
+   * position that orders, every day). Runs, their items and exceptions stay, and so do approved proposals, which
+   * explain the orders made from them.
+   */
+  async pruneProposals(keepDays: number): Promise<number> {
+    const cutoff = new Date(this.deps.clock.now().getTime() - keepDays * 86_400_000).toISOString();
+    const old = await this.deps.runs.idsCreatedBefore(cutoff);
+    if (old.length) await this.deps.proposals.deleteUnapproved(old);
+    return old.length;
   }
 
   /** Runs a recorded run to its end: COMPLETED with its figures, or FAILED with why; either way an event says so. */

@@ -10,9 +10,11 @@ export interface ReplenishmentScheduleOptions {
   pollIntervalMs: number;
   /** A run RUNNING for longer than this (its process died) is queued again. @default 30 min */
   staleRunMs: number;
+  /** Unapproved proposals of runs older than this many days are dropped when the daily run is queued. @default 14 */
+  keepProposalsDays: number;
 }
 
-export const DEFAULT_SCHEDULE: ReplenishmentScheduleOptions = { dailyRunAt: '02:00', pollIntervalMs: 1000, staleRunMs: 30 * 60_000 };
+export const DEFAULT_SCHEDULE: ReplenishmentScheduleOptions = { dailyRunAt: '02:00', pollIntervalMs: 1000, staleRunMs: 30 * 60_000, keepProposalsDays: 14 };
 
 export class ReplenishmentScheduler {
   private timer: NodeJS.Timeout | null = null;
@@ -55,7 +57,10 @@ export class ReplenishmentScheduler {
     const now = clock.now();
     if (options.dailyRunAt && minutesOfDay(now) >= parseTime(options.dailyRunAt)) {
       const queued = await service.queueDaily();
-      if (queued) logger.info({ runId: queued.id, runDate: queued.run_date }, 'daily replenishment run queued');
+      if (queued) {
+        logger.info({ runId: queued.id, runDate: queued.run_date }, 'daily replenishment run queued');
+        await service.pruneProposals(options.keepProposalsDays);
+      }
     }
     await runs.requeueStale(new Date(now.getTime() - options.staleRunMs).toISOString());
     if (!this.deps.planningLoaded()) return;

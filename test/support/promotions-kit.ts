@@ -1,6 +1,6 @@
 // Helpers for the promotion tests: the hub's clock, polling, the promotion lifecycle through the gateway, and the ERP's own history.
 import SQLite from 'better-sqlite3';
-import type { OrdersHub } from './orders-hub.js';
+import { TEST_ADMIN_KEY, type OrdersHub } from './orders-hub.js';
 
 export type Gql = OrdersHub['gql'];
 
@@ -119,4 +119,38 @@ export function erpSalesHistory(dataDir: string): SalesSeries[] {
   } finally {
     erp.close();
   }
+}
+
+/** A promotion that runs now: from yesterday (local) for a few days, validated, its exceptions settled, scheduled, LIVE. */
+export async function runningPromotion(hub: OrdersHub, input: Record<string, unknown>, days = 5): Promise<any> {
+  const today = (await hubNow(hub)).toISOString().slice(0, 10);
+  const created = await createPromotion(hub.gql, { startsAt: `${plusDays(today, -1)}T00:00`, endsAt: `${plusDays(today, days)}T00:00`, expectedUplift: 1, ...input });
+  await submitAndWait(hub.gql, created.id);
+  await resolveAll(hub.gql, created.id);
+  await schedule(hub.gql, created.id);
+  await waitFor(async () => (await hub.gql(/* GraphQL */ `query($id: ID!) { promotion(id: $id) { status } }`, { id: created.id })).data.promotion.status === 'LIVE', `${created.id} LIVE`);
+  return created;
+}
+
+/** Active, promotable SKUs with margin to spare (at most a `percent` discount keeps them over cost plus margin everywhere). */
+export async function comfortableSkus(gql: Gql, percent: number, count: number): Promise<{ sku: string; store: number; web: number; cost: number }[]> {
+  const nodes = (await gql(/* GraphQL */ `{ products(first: 200) { nodes { sku status promotable standardCost { centAmount } category { promotable minMarginBp parent { promotable } }
+    store: price(channel: STORE, locationId: "LOC-S0001") { regular { centAmount } } web: price(channel: ECOMMERCE) { regular { centAmount } } } } }`)).data.products.nodes;
+  return nodes
+    .filter((p: any) => p.status === 'ACTIVE' && p.promotable && p.category.promotable && (p.category.parent?.promotable ?? true))
+    .filter((p: any) => [p.store.regular.centAmount, p.web.regular.centAmount].every((price: number) => price * (1 - percent / 100) * (1 - p.category.minMarginBp / 10_000) > p.standardCost.centAmount * 1.05))
+    .slice(0, count)
+    .map((p: any) => ({ sku: p.sku, store: p.store.regular.centAmount, web: p.web.regular.centAmount, cost: p.standardCost.centAmount }));
+}
+
+/** Creates an API key through the gateway's /admin/graphql as the test administrator (works whatever store the hub uses). */
+export async function apiKey(hub: OrdersHub, name: string, scopes: string[]): Promise<string> {
+  const response = await fetch(`${hub.hub.baseUrl}/admin/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_KEY}` },
+    body: JSON.stringify({ query: /* GraphQL */ `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, variables: { input: { name, scopes } } }),
+  });
+  const body = (await response.json()) as { data?: { createApiKey: { key: string } }; errors?: unknown[] };
+  if (!body.data) throw new Error(`createApiKey: ${JSON.stringify(body.errors)}`);
+  return body.data.createApiKey.key;
 }

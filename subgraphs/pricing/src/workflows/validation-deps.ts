@@ -13,6 +13,8 @@ export interface ValidationState {
   run: number;
   /** Targeted SKUs the catalog does not have (found by resolve-targets, reported by check-eligibility). */
   missingSkus?: string[];
+  /** Names the submission that started this saga, so only its caller hears that it began. */
+  submission?: string;
 }
 
 export interface ValidationDeps {
@@ -26,8 +28,8 @@ export interface ValidationDeps {
   inputsReady: () => Promise<{ demand: boolean; stock: boolean }>;
   /** How long the stock check waits for them. @default 120000 */
   inputsWaitMs?: number;
-  /** Called when a validation's first step starts: its saga has been saved. */
-  onBegun: (sagaId: string) => void;
+  /** Called when a validation's first step starts (its saga has been saved), with the submission that started it. */
+  onBegun: (submission: string) => void;
 }
 
 /** Rows for exceptions one check found in one run. */

@@ -1,4 +1,5 @@
 // Submitting a promotion: DRAFT -> VALIDATING and its validation saga saved together, the checks then run in the background.
+import { randomUUID } from 'node:crypto';
 import { badUserInput, notFound, SagaRunner, type Claims } from '@retail-hub/platform';
 import { validatePromotionWorkflow } from '../../workflows/validate-promotion.workflow.js';
 import type { ValidationDeps, ValidationState } from '../../workflows/validation-deps.js';
@@ -11,13 +12,13 @@ class SubmittedMeanwhile extends Error {}
 export class PromotionValidationService {
   private readonly runner: SagaRunner;
   private readonly workflow;
-  /** Callers waiting for their validation saga to be saved, by saga id. */
-  private readonly waiting = new Map<string, Set<() => void>>();
+  /** Callers waiting for their validation saga to be saved, by submission. */
+  private readonly waiting = new Map<string, () => void>();
   /** Validations running in this process: stop() lets them finish while the store is still open. */
   private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: Omit<ValidationDeps, 'onBegun'>, options: { leaseMs?: number } = {}) {
-    this.workflow = validatePromotionWorkflow({ ...deps, onBegun: (sagaId) => this.waiting.get(sagaId)?.forEach((resolve) => resolve()) });
+    this.workflow = validatePromotionWorkflow({ ...deps, onBegun: (submission) => this.waiting.get(submission)?.() });
     // Long enough for the stock check to wait for its inputs after a first start.
     this.runner = new SagaRunner({ db: deps.stores.db, clock: deps.clock, logger: deps.logger, workflows: [this.workflow as never], leaseMs: options.leaseMs ?? 180_000 });
   }
@@ -34,12 +35,10 @@ export class PromotionValidationService {
     if (current.status !== 'DRAFT') throw badUserInput('id', `promotion ${id} is ${current.status}; only a DRAFT promotion can be submitted`);
     const run = current.validation_run + 1;
     const sagaId = `${id}:validate:${run}`;
-    const waiters = this.waiting.get(sagaId) ?? new Set();
-    this.waiting.set(sagaId, waiters);
-    let begun!: () => void;
-    const started = new Promise<void>((resolve) => (begun = resolve));
-    waiters.add(begun);
-    const saga = this.runner.run<ValidationState>(this.workflow, sagaId, { promotionId: id, run }, {
+    // Two callers submitting at once race for the same saga: only the one whose saga was saved hears that it began.
+    const submission = randomUUID();
+    const started = new Promise<void>((resolve) => this.waiting.set(submission, resolve));
+    const saga = this.runner.run<ValidationState>(this.workflow, sagaId, { promotionId: id, run, submission }, {
       beforePersist: async (trx) => {
         const now = clock.now().toISOString();
         const moved = await stores.promotions.transition(trx as never, id, ['DRAFT'], { status: 'VALIDATING', validation_run: run, status_reason: null, submitted_at: now, updated_at: now });
@@ -57,8 +56,7 @@ export class PromotionValidationService {
       if (error instanceof SubmittedMeanwhile) return { promotion: toPromotion((await stores.promotions.find(id))!), errors: [{ code: 'CONFLICT', field: 'id', message: `promotion ${id} was submitted or changed by someone else at the same time` }] };
       throw error;
     } finally {
-      waiters.delete(begun);
-      if (waiters.size === 0) this.waiting.delete(sagaId);
+      this.waiting.delete(submission);
     }
     return { promotion: toPromotion((await stores.promotions.find(id))!), errors: [] };
   }

@@ -5,7 +5,7 @@ import type { ValidationDeps, ValidationState } from '../validation-deps.js';
 export function openValidationStep(deps: ValidationDeps): SagaStep<ValidationState> {
   return {
     name: 'open-validation',
-    run: async (_state, ctx) => deps.onBegun(ctx.sagaId),
+    run: async (state) => void (state.submission && deps.onBegun(state.submission)),
     // The promotion goes back to DRAFT in the workflow's onCompensated, which knows why.
     compensate: async () => undefined,
   };

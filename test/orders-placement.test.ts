@@ -11,7 +11,7 @@ describe.each(TEST_DIALECTS)('placing orders on %s', (dialect) => {
 
   beforeAll(async () => {
     h = await startOrdersHub(dialect);
-  });
+  }, 300_000);
   afterAll(async () => h?.dispose());
 
   const stock = async (sku: string, loc: string) => (await h.gql(STOCK, { sku, loc })).data.product.stock as { onHand: number; reserved: number; available: number };

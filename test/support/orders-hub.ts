@@ -21,7 +21,7 @@ export interface OrdersHub {
   /** Restarts the process on the same data (and databases); `kill` picks the signal. */
   restart(options?: { signal?: NodeJS.Signals; env?: Record<string, string> }): Promise<void>;
   /** The ERP's own ledger: SalesFinance documents booked for these orders (read-only, from the ERP's database). */
-  erpLedger(orderIds: readonly string[]): Array<{ posting_id: string; kind: string; order_ref: string; total: number }>;
+  erpLedger(orderIds: readonly string[]): Array<{ posting_id: string; kind: string; order_ref: string; total: number; booked_at: string }>;
   /** Stops the process and removes its data and databases. */
   dispose(): Promise<void>;
 }
@@ -63,10 +63,10 @@ export async function startOrdersHub(dialect: Dialect, options: HubProcessOption
     erpLedger(orderIds) {
       const erp = new SQLite(`${dataDir}/erp.db`, { readonly: true });
       try {
-        const found: { posting_id: string; kind: string; order_ref: string; total: number }[] = [];
+        const found: { posting_id: string; kind: string; order_ref: string; total: number; booked_at: string }[] = [];
         for (let i = 0; i < orderIds.length; i += 500) {
           const part = orderIds.slice(i, i + 500);
-          found.push(...(erp.prepare(`select posting_id, kind, order_ref, total from ledger_document where order_ref in (${part.map(() => '?').join(',')})`).all(...part) as typeof found));
+          found.push(...(erp.prepare(`select posting_id, kind, order_ref, total, booked_at from ledger_document where order_ref in (${part.map(() => '?').join(',')})`).all(...part) as typeof found));
         }
         return found;
       } finally {

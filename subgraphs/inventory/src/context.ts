@@ -9,6 +9,7 @@ import type { StockAdjustmentService } from './services/stock-adjustment.service
 import type { StockFreshness } from './services/stock-freshness.js';
 import type { StockLevelService } from './services/stock-level.service.js';
 import type { ReservationService } from './services/reservation.service.js';
+import type { StockBookingService } from './services/stock-booking.service.js';
 import type { StockKey, StockPositionRepository } from './store/stock-position.repository.js';
 
 export interface InventoryLoaders {
@@ -24,6 +25,7 @@ export interface InventoryServices {
   positions: StockPositionRepository;
   freshness: StockFreshness;
   reservations: ReservationService;
+  bookings: StockBookingService;
   /** Which SKUs a supplier partner supplies: the only stock it may read. */
   partnerSkus: PartnerSkuSource;
 }
@@ -34,19 +36,21 @@ export interface InventoryContext {
   stock: StockLevelService;
   adjustments: StockAdjustmentService;
   reservations: ReservationService;
+  bookings: StockBookingService;
   /** A supplier partner's own SKUs; null for everyone else (no restriction). */
   partnerSkus: () => Promise<ReadonlySet<string> | null>;
   loaders: InventoryLoaders;
 }
 
 export function createInventoryContext(claims: Claims, services: InventoryServices): InventoryContext {
-  const { locations, stock, adjustments, positions, freshness, reservations } = services;
+  const { locations, stock, adjustments, positions, freshness, reservations, bookings } = services;
   return {
     claims,
     locations,
     stock,
     adjustments,
     reservations,
+    bookings,
     partnerSkus: partnerSkuScope(claims, services.partnerSkus),
     loaders: {
       locationById: new DataLoader((ids) => locations.locationsById(ids)),

@@ -24,6 +24,7 @@ import { reservationResolvers } from './resolvers/reservation.resolvers.js';
 import { ReservationLedger } from './services/reservation-ledger.js';
 import { ReservationSweeper } from './services/reservation-sweeper.js';
 import { ReservationService } from './services/reservation.service.js';
+import { StockBookingService } from './services/stock-booking.service.js';
 import { createStockBookingDispatcher } from './sources/stock-booking.dispatcher.js';
 import { ReservationRepository } from './store/reservation.repository.js';
 import { StockBookingRepository } from './store/stock-booking.repository.js';
@@ -58,6 +59,8 @@ export async function createInventorySubgraph(deps: InventorySubgraphDeps): Prom
   const sync = new StockLedgerSync({ db: store.db, ledger: deps.erp.stockLedger, locations, positions, events, clock: deps.clock, logger: deps.logger, intervalMs: deps.erpSyncIntervalMs, onProgress: deps.onSyncProgress });
   const reservations = new ReservationRepository(store.db);
   const ledger = new ReservationLedger(reservations, deps.clock);
+  const bookings = new StockBookingRepository(store.db);
+  const stockBookings = createStockBookingDispatcher({ db: store.db, events, ledger: deps.erp.stockLedger, bookings, positions, reservations, clock: deps.clock, logger: deps.logger, settings: deps.erpDelivery });
   const freshness = new StockFreshness(() => sync.lastSuccessAt, deps.clock, deps.erpStaleAfterMs);
   // A supplier partner reads (and subscribes to) the stock of the SKUs it supplies only; the supplier subgraph knows which.
   const partnerSkus = partnerSkusThroughGraph(deps.graph);
@@ -68,10 +71,9 @@ export async function createInventorySubgraph(deps: InventorySubgraphDeps): Prom
     positions,
     freshness,
     reservations: new ReservationService({ db: store.db, events, reservations, ledger, positions, locations, clock: deps.clock }),
+    bookings: new StockBookingService(bookings, deps.clock, () => stockBookings.kick()),
     partnerSkus,
   };
-  const bookings = new StockBookingRepository(store.db);
-  const stockBookings = createStockBookingDispatcher({ db: store.db, events, ledger: deps.erp.stockLedger, bookings, positions, reservations, clock: deps.clock, logger: deps.logger, settings: deps.erpDelivery });
   const sweeper = new ReservationSweeper({ db: store.db, events, reservations, ledger, clock: deps.clock, logger: deps.logger, intervalMs: deps.reservationSweepIntervalMs });
   // Subscriptions (stockChanged) are fed by this service's own stock events on the bus, served over graphql-ws.
   const feed = new LiveEventFeed({ bus: deps.bus, consumer: 'inventory-live', types: [STOCK_CHANGED_V1], logger: deps.logger, history: outboxHistory(store.db, [STOCK_CHANGED_V1]) });

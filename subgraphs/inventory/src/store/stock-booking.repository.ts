@@ -41,4 +41,11 @@ export class StockBookingRepository {
   async forOrder(orderId: string): Promise<StockBookingRow[]> {
     return this.db.selectFrom('stock_booking').selectAll().where('order_id', '=', orderId).orderBy('created_at').orderBy('booking_id').execute();
   }
+
+  /** Puts dead bookings (all, or one order's) back in the queue with fresh attempts; returns how many. */
+  async requeueDead(orderId: string | null, now: string): Promise<number> {
+    let q = this.db.updateTable('stock_booking').set({ status: 'PENDING', attempts: 0, next_attempt_at: now }).where('status', '=', 'DEAD');
+    if (orderId) q = q.where('order_id', '=', orderId);
+    return Number((await q.executeTakeFirst()).numUpdatedRows);
+  }
 }

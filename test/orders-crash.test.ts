@@ -1,0 +1,52 @@
+// The hub killed (SIGKILL) between reserving stock and confirming, on SQLite and PostgreSQL: on restart each placement finishes or is undone, and no stock stays held for nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DIALECTS } from '@retail-hub/platform/store/test-stores';
+import { eventually, PLACE_ORDER, setOnHand, startOrdersHub, STOCK, storeOrder, type OrdersHub } from './support/orders-hub.js';
+
+const STORE = 'LOC-S0003';
+
+describe.each(TEST_DIALECTS)('a crash during placement on %s', (dialect) => {
+  let h: OrdersHub;
+
+  beforeAll(async () => {
+    // Live placements stop for good right after reserve-stock is saved; sagas are taken over 3 s after they were last touched.
+    h = await startOrdersHub(dialect, { env: { HUB_TEST_PAUSE_SAGA_AT: 'reserve-stock', HUB_SAGA_LEASE_MS: '3000', HUB_ORDER_PAYMENT_WINDOW_MS: '1000' } });
+  }, 300_000);
+  afterAll(async () => h?.dispose());
+
+  const stock = async (sku: string) => (await h.gql(STOCK, { sku, loc: STORE })).data.product.stock as { onHand: number; reserved: number; available: number };
+
+  it('finishes paid placements and undoes an unpaid one whose hold lapsed, leaving no reservation behind', { timeout: 300_000 }, async () => {
+    await setOnHand(h, 'SKU-000020', STORE, 10);
+    await setOnHand(h, 'SKU-000021', STORE, 10);
+    const paid = [1, 2, 3].map((i) => ({ key: `crash-paid-${i}`, input: storeOrder(STORE, [{ sku: 'SKU-000020', quantity: i }]) }));
+    const unpaid = { key: 'crash-unpaid', input: { ...storeOrder(STORE, [{ sku: 'SKU-000021', quantity: 4 }]), payment: { method: 'BANK_TRANSFER' } } };
+    // The requests hang at the pause; they never answer.
+    for (const p of [...paid, unpaid]) void h.gql(PLACE_ORDER, p).catch(() => undefined);
+    await eventually(async () => (await stock('SKU-000020')).reserved === 6 && (await stock('SKU-000021')).reserved === 4, 60_000, 'the holds to be made');
+    expect((await h.gql(`{ orders(first: 10) { totalCount } }`)).data.orders.totalCount).toBe(0);
+
+    await h.restart({ signal: 'SIGKILL', env: { HUB_TEST_PAUSE_SAGA_AT: '' } });
+
+    // The same requests again (as a client retrying would): each gets what recovery made of its placement.
+    const replays = await Promise.all(paid.map((p) => h.gql(PLACE_ORDER, p)));
+    expect(replays.map((r) => r.errors)).toEqual([undefined, undefined, undefined]);
+    const orders = replays.map((r) => r.data.placeOrder.order);
+    expect(orders.map((o) => [o.status, o.lines[0].quantity])).toEqual([['CONFIRMED', 1], ['CONFIRMED', 2], ['CONFIRMED', 3]]);
+    expect(new Set(orders.map((o) => o.id)).size).toBe(3);
+
+    // The unpaid hold lapsed meanwhile: recovery undid that placement (or cancelled the order it had recorded).
+    await eventually(async () => (await stock('SKU-000021')).reserved === 0, 60_000, 'the lapsed hold to be gone');
+    const again = await h.gql(PLACE_ORDER, unpaid);
+    const outcome = again.data.placeOrder;
+    expect(outcome.order === null ? outcome.errors[0].code : outcome.order.status).toMatch(/^(RESERVATION_LAPSED|CANCELLED)$/);
+
+    // Held units are exactly those of the confirmed orders: nothing left behind.
+    expect(await stock('SKU-000020')).toEqual({ onHand: 10, reserved: 6, available: 4 });
+    for (const o of orders) {
+      const held = await h.gql(`query($id: ID!) { reservation(orderId: $id) { status lines { sku quantity } } }`, { id: o.id });
+      expect(held.data.reservation).toEqual({ status: 'HELD', lines: [{ sku: 'SKU-000020', quantity: o.lines[0].quantity }] });
+    }
+    expect((await h.gql(`{ orders(first: 10, filter: { status: CONFIRMED }) { totalCount } }`)).data.orders.totalCount).toBe(3);
+  });
+});

@@ -1,5 +1,5 @@
 // Benchmark: 1,000 dashboard subscribers on the gateway while stock changes 1,000 times a second; commit-to-arrival latency, gateway memory, changes lost.
-// Run: npx tsx bench/subscriptions.bench.ts [--subscribers 1000] [--rate 1000] [--seconds 20] [--skus 500] [--stores 100]
+// Run: npx tsx bench/subscriptions.bench.ts [--subscribers 1000] [--rate 1000] [--seconds 20] [--skus 500] [--stores 300] [--watched 100]
 // BENCH_CPU_PROFILE=DIR writes CPU profiles of the gateway and the other subgraphs there.
 // Processes: other subgraphs | inventory + the writer (this process) | gateway alone | the subscriber fleet. The baseline
 // phase subscribes to inventory's fields only; the full phase adds product and price fields, resolved per event.
@@ -8,11 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadHubConfig, silentLogger } from '@retail-hub/platform';
-import type { InventorySubgraph } from '@retail-hub/inventory-subgraph';
 import { mintApiKey } from '@retail-hub/gateway/keys/api-key-secret';
-import { startHub } from '../hub/src/start-hub.js';
+import { startBenchInventory } from './support/bench-inventory.js';
 import { deliveryReport, type DeliveryReport, type SubscriberRecord } from './support/delivery-report.js';
+import { cpuSeconds } from './support/process-cpu.js';
 import { percentile } from './support/stats.js';
 import { freePorts, startServices } from './support/service-process.js';
 import { runStockChangeLoad } from './support/stock-change-load.js';
@@ -24,7 +23,8 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '20' },
     skus: { type: 'string', default: '500' },
-    stores: { type: 'string', default: '100' },
+    stores: { type: 'string', default: '300' },
+    watched: { type: 'string', default: '100' },
   },
 });
 const SUBSCRIBERS = Number(args.subscribers);
@@ -58,22 +58,22 @@ process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
 console.log(`load average at start ${loadAtStart.toFixed(2)} (2 cores); starting services...`);
 const others = await startServices(['--services', 'product,pricing,orders,supplier', ...common], env, profile('others'));
 cleanups.push(() => others.stop());
-// The writer drives inventory's ERP sync itself; a background pass would commit changes before it looks at the clock.
-const inventoryHub = await startHub(loadHubConfig(['--services', 'inventory', ...common], { ...process.env, ...env, HUB_ERP_SYNC_INTERVAL_MS: '600000' }).config, { logger: silentLogger() });
-cleanups.push(() => inventoryHub.stop());
-const inventory = inventoryHub.subgraphs.inventory!.instance as InventorySubgraph;
-const ledger = inventoryHub.erp.ports.stockLedger;
+const bench = await startBenchInventory({ dataDir, basePort: base, graphUrl: `${gatewayUrl}/graphql` });
+cleanups.push(() => bench.stop());
+const { inventory, ledger } = bench;
 const subgraphUrls = SERVICES.flatMap((name, i) => ['--subgraph-url', `${name}=http://127.0.0.1:${base + i}/graphql`]);
 const gateway = await startServices(['--services', 'gateway', '--port', String(gatewayPort), '--data-dir', dataDir, ...subgraphUrls], { HUB_BOOTSTRAP_ADMIN_KEY: adminKey }, profile('gateway'));
 cleanups.push(() => gateway.stop());
 
+// Stock changes everywhere; dashboards are open for the first `watched` stores.
 const stores = Array.from({ length: Number(args.stores) }, (_, i) => `LOC-S${String(i + 1).padStart(4, '0')}`);
+const watched = stores.slice(0, Number(args.watched));
 const skus = Array.from({ length: Number(args.skus) }, (_, i) => `SKU-${String(i + 1).padStart(6, '0')}`);
 /** Store dashboards (one store each) and district dashboards (ten stores each): distinct filters, shared by several screens. */
-const districts = Array.from({ length: Math.ceil(stores.length / 10) }, (_, i) => stores.slice(i * 10, i * 10 + 10));
+const districts = Array.from({ length: Math.ceil(watched.length / 10) }, (_, i) => watched.slice(i * 10, i * 10 + 10));
 const districtScreens = Math.round(SUBSCRIBERS * 0.1);
 const filters: { locations: string[]; loc: string }[] = [];
-for (let i = 0; i < SUBSCRIBERS - districtScreens; i++) filters.push({ locations: [stores[i % stores.length]!], loc: stores[i % stores.length]! });
+for (let i = 0; i < SUBSCRIBERS - districtScreens; i++) filters.push({ locations: [watched[i % watched.length]!], loc: watched[i % watched.length]! });
 for (let i = 0; i < districtScreens; i++) filters.push({ locations: districts[i % districts.length]!, loc: districts[i % districts.length]![0]! });
 const distinctFilters = new Set(filters.map((f) => f.locations.join())).size;
 
@@ -84,7 +84,7 @@ async function gatewayMetric(name: string, labels = ''): Promise<number> {
     .filter((line) => (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) && line.includes(labels))
     .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
-const inventoryMetric = async (name: string) => ((await inventoryHub.subgraphs.inventory!.metrics.registry.getSingleMetric(name)?.get())?.values ?? []).reduce((s, v) => s + v.value, 0);
+const inventoryMetric = async (name: string) => ((await bench.metrics.registry.getSingleMetric(name)?.get())?.values ?? []).reduce((s, v) => s + v.value, 0);
 const until = async (check: () => Promise<boolean>, what: string) => {
   const deadline = Date.now() + 60_000;
   while (!(await check())) {
@@ -104,6 +104,9 @@ interface PhaseResult {
   slow: { received: number; expected: number; latestCorrect: boolean };
   gatewayCoalesced: number;
   memory: { connected: { rss: number; heap: number }; peak: { rss: number; heap: number } };
+  /** CPU seconds each process used from the start of the measured load until its deliveries had drained. */
+  cpu: Record<string, number>;
+  wallSeconds: number;
   fleetCloses: number;
 }
 
@@ -135,10 +138,15 @@ async function phase(name: string, query: string): Promise<PhaseResult> {
 
   await runStockChangeLoad({ inventory, ledger, skus, locations: stores, ratePerSecond: RATE, durationMs: 3_000 });
   const peak = { ...connected };
+  const pids = { gateway: gateway.child.pid!, 'inventory + writer': process.pid, 'product, pricing, orders, supplier': others.child.pid!, fleet: fleet.pid! };
+  const cpuBefore = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  const wallStarted = performance.now();
   const sampler = setInterval(() => void memory().then((m) => ((peak.rss = Math.max(peak.rss, m.rss)), (peak.heap = Math.max(peak.heap, m.heap)))), 1_000);
   const load = await runStockChangeLoad({ inventory, ledger, skus, locations: stores, ratePerSecond: RATE, durationMs: SECONDS * 1_000 });
   clearInterval(sampler);
   await new Promise((r) => setTimeout(r, 3_000));
+  const cpu = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid) - cpuBefore[name]!]));
+  const wallSeconds = (performance.now() - wallStarted) / 1000;
   const gatewayCoalesced = (await gatewayMetric('hub_gateway_subscription_events_total', 'outcome="coalesced"')) - coalescedBefore;
   fleet.send({ type: 'resume-slow' } satisfies FleetCommand);
   await new Promise((r) => setTimeout(r, 5_000));
@@ -164,6 +172,8 @@ async function phase(name: string, query: string): Promise<PhaseResult> {
     slow: { received: slowReport.delivered, expected: slowReport.expected, latestCorrect },
     gatewayCoalesced,
     memory: { connected, peak },
+    cpu,
+    wallSeconds,
     fleetCloses,
   };
 }
@@ -184,6 +194,11 @@ console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const { report: d } = r;
   console.log(`| ${r.phase} | ${fmt(r.achievedRate)} | ${d.delivered} | ${fmt(d.latencyMs.p50)} | ${fmt(d.latencyMs.p90)} | ${fmt(d.latencyMs.p99)} | ${fmt(d.latencyMs.max)} | ${d.lost} | ${d.coalesced} | ${d.duplicates} | ${mb(r.memory.connected.rss)} / ${mb(r.memory.peak.rss)} | ${r.slow.received} / ${r.slow.expected}, ${r.slow.latestCorrect ? 'yes' : 'NO'} (gateway coalesced ${r.gatewayCoalesced}) |`);
+}
+console.log('\nCPU used per 1,000 changes (seconds), from the start of the measured load until its deliveries drained:');
+for (const r of results) {
+  const per = (seconds: number) => ((seconds / r.writes) * 1000).toFixed(2);
+  console.log(`  ${r.phase}: ${Object.entries(r.cpu).map(([name, seconds]) => `${name} ${per(seconds)} (${((seconds / r.wallSeconds) * 100).toFixed(0)}% of a core)`).join('; ')}`);
 }
 const [baseline, full] = results;
 if (baseline && full) console.log(`\nfull / baseline: p50 ${(full.report.latencyMs.p50 / baseline.report.latencyMs.p50).toFixed(2)}x, p99 ${(full.report.latencyMs.p99 / baseline.report.latencyMs.p99).toFixed(2)}x`);

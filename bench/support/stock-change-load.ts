@@ -1,16 +1,15 @@
-// The benchmark's writer: stock changes at a steady rate, booked in the embedded ERP and committed by inventory's own ERP sync.
-import type { StockLedgerPort } from '@retail-hub/erp';
+// The benchmark's writer: stock changes at a steady rate, committed by inventory's own ERP sync (see BenchStockLedger).
 import type { InventorySubgraph } from '@retail-hub/inventory-subgraph';
+import type { BenchStockLedger } from './bench-inventory.js';
 
 export interface LoadOptions {
   inventory: InventorySubgraph;
-  /** The embedded ERP's stock ledger (the system of record the hub follows). */
-  ledger: StockLedgerPort;
+  ledger: BenchStockLedger;
   skus: string[];
   locations: string[];
   ratePerSecond: number;
   durationMs: number;
-  /** How often a batch of changes is booked and synced. @default 20 */
+  /** How often a batch of changes is handed to inventory's sync. @default 20 */
   tickMs?: number;
 }
 
@@ -19,20 +18,21 @@ export interface LoadResult {
   commits: Map<string, number>;
   /** Per (sku, location): its committed on-hand values in order. */
   byPosition: Map<string, number[]>;
-  /** How long each batch took from the ERP booking to inventory's commit. */
+  /** How long inventory took to commit each batch. */
   batchMs: number[];
   elapsedMs: number;
 }
 
 const now = () => performance.timeOrigin + performance.now();
-let adjustmentSeq = 0;
+/** Above any version the embedded ERP has handed out, so the projection takes every change as newer. */
+let version = 1e12;
+/** Each position's on-hand climbs by one per change: every event of a position has an on-hand of its own. */
+const onHandOf = new Map<string, number>();
 
 /**
- * Each tick books the changes due in one ERP transaction, then runs inventory's ERP sync, which writes them to its
- * view and its outbox in one transaction, an inventory.stock.changed.v1 event per position (reason ERP_SYNC). So the
- * changes travel the hub's real path from the commit on (outbox, relay, bus, subgraph, gateway); what is skipped is
- * a GraphQL round trip per change. A position changes at most once per tick, so every event has an on-hand of its
- * own, which is how a subscriber's arrival is matched to its commit.
+ * Each tick hands the changes due to inventory's ERP sync in one page: one transaction writes them to its view and
+ * its outbox, an inventory.stock.changed.v1 event per position (reason ERP_SYNC). A position changes at most once per
+ * tick, which is how a subscriber's arrival is matched to its commit.
  */
 export async function runStockChangeLoad(options: LoadOptions): Promise<LoadResult> {
   const tickMs = options.tickMs ?? 20;
@@ -43,7 +43,7 @@ export async function runStockChangeLoad(options: LoadOptions): Promise<LoadResu
     const tickStarted = performance.now();
     const elapsed = tickStarted - started;
     if (elapsed >= options.durationMs) break;
-    const due = Math.floor((elapsed / 1000) * options.ratePerSecond) - issued;
+    const due = Math.min(Math.floor((elapsed / 1000) * options.ratePerSecond) - issued, 5_000);
     const batch = new Map<string, { sku: string; locationId: string }>();
     while (batch.size < due) {
       const sku = options.skus[Math.floor(Math.random() * options.skus.length)]!;
@@ -52,8 +52,14 @@ export async function runStockChangeLoad(options: LoadOptions): Promise<LoadResu
     }
     if (batch.size > 0) {
       issued += batch.size;
+      const at = new Date().toISOString();
+      const positions = [...batch].map(([position, p]) => {
+        const onHand = (onHandOf.get(position) ?? 1_000) + 1;
+        onHandOf.set(position, onHand);
+        return { ...p, onHand, inbound: 0, version: ++version, updatedAt: at };
+      });
       const t0 = now();
-      const positions = await options.ledger.postAdjustments([...batch.values()].map((p) => ({ ...p, adjustmentId: `BENCH-${process.pid}-${++adjustmentSeq}`, delta: 1, reason: 'COUNT' as const })));
+      options.ledger.enqueue(positions);
       await options.inventory.sync.syncNow();
       const committed = now();
       result.batchMs.push(committed - t0);

@@ -1,7 +1,8 @@
 // The stockChanged rules: which stock changes a subscriber receives (its filter and, for a partner, its own items) and how one reads.
 import { badUserInput, supplierPartnerId, type Claims, type FeedCursor, type LiveEvent, type LiveEventFeed } from '@retail-hub/platform';
 import { STOCK_CHANGED_V1, type StockChangedV1, type StockQuantities } from '../events/stock-changed.event.js';
-import { availableOf } from '../services/inventory-model.js';
+import type { InventoryContext } from '../context.js';
+import { availableOf, type Location } from '../services/inventory-model.js';
 import type { PartnerSkuSource } from '@retail-hub/platform/claims/partner-skus';
 
 export interface StockChangedFilterInput {
@@ -24,9 +25,22 @@ export interface StockChange extends StockQuantities {
 const MAX_FILTER_IDS = 500;
 /** How often an open partner subscription asks for its SKUs again (the source caches them), so new items show up. */
 const PARTNER_REFRESH_MS = 10_000;
+/** Locations are reference data the ERP sync reloads every few seconds: a change's location may be this old. */
+const LOCATION_TTL_MS = 10_000;
 
 export class StockChangeStreams {
+  private readonly locations = new Map<string, { location: Location | null; at: number }>();
+
   constructor(private readonly deps: { feed: LiveEventFeed; partnerSkus: PartnerSkuSource }) {}
+
+  /** Read once per location and TTL rather than once per event and subscription (every event runs with fresh loaders). */
+  async location(ctx: InventoryContext, id: string): Promise<Location | null> {
+    const hit = this.locations.get(id);
+    if (hit && Date.now() - hit.at < LOCATION_TTL_MS) return hit.location;
+    const location = await ctx.loaders.locationById.load(id);
+    this.locations.set(id, { location, at: Date.now() });
+    return location;
+  }
 
   /** Bad filters are refused before anything is opened; a partner's items are known before the first event. */
   async open(claims: Claims, filter: StockChangedFilterInput | null | undefined, resumeAfter: FeedCursor | null): Promise<AsyncIterableIterator<LiveEvent>> {

@@ -13,7 +13,7 @@ export function stockChangedResolvers(streams: StockChangeStreams) {
     },
     StockChange: {
       product: (change: StockChange) => ({ sku: change.sku }),
-      location: (change: StockChange, _: unknown, ctx: InventoryContext) => ctx.loaders.locationById.load(change.locationId),
+      location: (change: StockChange, _: unknown, ctx: InventoryContext) => streams.location(ctx, change.locationId),
     },
   };
 }

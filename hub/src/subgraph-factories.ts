@@ -18,7 +18,7 @@ export type SubgraphFactory = (deps: SubgraphDeps, erp: ErpPorts, extras: Factor
 export const SUBGRAPH_FACTORIES: Partial<Record<ServiceName, SubgraphFactory>> = {
   product: (deps, erp, extras) => createProductSubgraph({ ...deps, erp: { itemMaster: erp.itemMaster }, onSyncProgress: extras.onSyncProgress }),
   pricing: (deps, erp, extras) =>
-    createPricingSubgraph({ ...deps, erp: { priceConditions: erp.priceConditions, stockLedger: erp.stockLedger, salesFinance: erp.salesFinance }, onSyncProgress: extras.onSyncProgress }),
+    createPricingSubgraph({ ...deps, erp: { priceConditions: erp.priceConditions, stockLedger: erp.stockLedger, salesFinance: erp.salesFinance }, onSyncProgress: extras.onSyncProgress, testPauseSagaAt: extras.config?.orders.testPauseSagaAt }),
   inventory: (deps, erp, extras) => createInventorySubgraph({ ...deps, erp: { stockLedger: erp.stockLedger }, onSyncProgress: extras.onSyncProgress }),
   supplier: (deps, erp, extras) =>
     createSupplierSubgraph({ ...deps, erp: { purchasing: erp.purchasing, stockLedger: erp.stockLedger, salesFinance: erp.salesFinance }, onSyncProgress: extras.onSyncProgress }),

@@ -130,7 +130,7 @@ Environment only:
   HUB_ORDER_PAYMENT_WINDOW_MS how long an unpaid order's stock is held (default 86400000)
   HUB_SAGA_LEASE_MS         a placement saga untouched this long is resumed by recovery (default 30000)
   HUB_ORDERS_CALLS          direct (default): placement calls pricing and inventory without the gateway hop; gateway: through it
-  HUB_TEST_PAUSE_SAGA_AT    tests only: live placements stop for good after this saga step (e.g. reserve-stock),
+  HUB_TEST_PAUSE_SAGA_AT    tests only: live sagas (placements, promotion validations) stop for good after this step (e.g. reserve-stock),
                             so a test can kill the process there and watch recovery finish or undo them
   HUB_WEBHOOK_ALLOWED_HOSTS hosts webhooks may be sent to, comma-separated, *.domain for subdomains (default loopback; none with --production)
   LOG_LEVEL             pino level for the JSON logs on stdout (default warn; info shows more)

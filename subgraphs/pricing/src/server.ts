@@ -61,6 +61,8 @@ export interface PricingSubgraphDeps extends SubgraphDeps {
   webhooks?: Partial<Omit<WebhooksOptions, 'db' | 'clock' | 'logger'>>;
   /** The online fulfilment centre (ECOMMERCE and MOBILE). @default the first ECOM_FC location */
   onlineLocationId?: string;
+  /** Test-only (HUB_TEST_PAUSE_SAGA_AT): a live validation stops for good after this step, so a test can kill the process there. */
+  testPauseSagaAt?: string;
 }
 
 export interface PricingSubgraph extends SubgraphInstance<PricingContext> {
@@ -105,7 +107,7 @@ export async function createPricingSubgraph(deps: PricingSubgraphDeps): Promise<
     logger: deps.logger,
     onlineLocationId: deps.onlineLocationId ?? null,
     inputsReady: async () => ({ demand: await feedCaughtUp(store.db, SALES_HISTORY_FEED), stock: await sync.stockView.done() }),
-  });
+  }, { pauseAfter: deps.testPauseSagaAt });
   const promotions: PromotionServices = {
     stores,
     definitions: new PromotionService(stores, catalog, deps.clock),

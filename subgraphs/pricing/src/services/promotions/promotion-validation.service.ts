@@ -17,10 +17,10 @@ export class PromotionValidationService {
   /** Validations running in this process: stop() lets them finish while the store is still open. */
   private readonly inFlight = new Set<Promise<unknown>>();
 
-  constructor(private readonly deps: Omit<ValidationDeps, 'onBegun'>, options: { leaseMs?: number } = {}) {
+  constructor(private readonly deps: Omit<ValidationDeps, 'onBegun'>, options: { leaseMs?: number; pauseAfter?: string } = {}) {
     this.workflow = validatePromotionWorkflow({ ...deps, onBegun: (submission) => this.waiting.get(submission)?.() });
     // Long enough for the stock check to wait for its inputs after a first start.
-    this.runner = new SagaRunner({ db: deps.stores.db, clock: deps.clock, logger: deps.logger, workflows: [this.workflow as never], leaseMs: options.leaseMs ?? 180_000 });
+    this.runner = new SagaRunner({ db: deps.stores.db, clock: deps.clock, logger: deps.logger, workflows: [this.workflow as never], leaseMs: options.leaseMs ?? 180_000, pauseAfter: options.pauseAfter });
   }
 
   /**

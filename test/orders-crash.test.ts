@@ -9,8 +9,9 @@ describe.each(TEST_DIALECTS)('a crash during placement on %s', (dialect) => {
   let h: OrdersHub;
 
   beforeAll(async () => {
-    // Live placements stop for good right after reserve-stock is saved; sagas are taken over 3 s after they were last touched.
-    h = await startOrdersHub(dialect, { env: { HUB_TEST_PAUSE_SAGA_AT: 'reserve-stock', HUB_SAGA_LEASE_MS: '3000', HUB_ORDER_PAYMENT_WINDOW_MS: '1000' } });
+    // Live placements stop for good right after reserve-stock is saved; sagas are taken over 3 s after they were last touched;
+    // an unpaid order's hold lapses after 15 s, about when the restarted hub recovers it (either way is fine).
+    h = await startOrdersHub(dialect, { env: { HUB_TEST_PAUSE_SAGA_AT: 'reserve-stock', HUB_SAGA_LEASE_MS: '3000', HUB_ORDER_PAYMENT_WINDOW_MS: '15000' } });
   }, 300_000);
   afterAll(async () => h?.dispose());
 

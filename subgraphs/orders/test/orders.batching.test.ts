@@ -7,6 +7,10 @@ import { openTestErp, type TestErp } from '@retail-hub/erp';
 import { createOrdersSubgraph, type OrdersSubgraph } from '../src/server.js';
 import { orderRecord } from './order-fixtures.js';
 
+/** Background work (saga recovery, the ERP posting queue, the outbox relay, consumers) also queries the store; only request work is counted. */
+const BACKGROUND = /\b(saga|erp_posting|outbox|inbox|idempotency_key)\b/;
+const requestQueries = (deps: { queries: { query: { sql: string } }[] }) => deps.queries.filter((q) => !BACKGROUND.test(q.query.sql)).length;
+
 describe.each(TEST_DIALECTS)('orders batching on %s', (dialect) => {
   let erp: TestErp;
   let store: TestStore;
@@ -51,7 +55,7 @@ describe.each(TEST_DIALECTS)('orders batching on %s', (dialect) => {
     expect(result.data.orders.totalCount).toBe(60);
     expect(result.data.orders.nodes).toHaveLength(50);
     expect(result.data.orders.nodes.every((o: { lines: unknown[] }) => o.lines.length === 3)).toBe(true);
-    expect(deps.queries.length).toBeLessThanOrEqual(3);
+    expect(requestQueries(deps)).toBeLessThanOrEqual(3);
   });
 
   it('answers 50 Order entity references with their lines in two queries', async () => {
@@ -60,6 +64,6 @@ describe.each(TEST_DIALECTS)('orders batching on %s', (dialect) => {
     const result = await execute(subgraph, /* GraphQL */ `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Order { id lines { sku } } } }`, { reps });
     expect(result.errors).toBeUndefined();
     expect(result.data._entities.map((o: { id: string }) => o.id)).toEqual(reps.map((r) => r.id));
-    expect(deps.queries.length).toBeLessThanOrEqual(2);
+    expect(requestQueries(deps)).toBeLessThanOrEqual(2);
   });
 });

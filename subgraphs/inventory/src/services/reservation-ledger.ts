@@ -29,8 +29,7 @@ export class ReservationLedger {
    * Holds every line or throws HoldRefused (the caller's transaction then rolls back, so nothing is
    * held). Returns false, changing nothing, when the order already has a reservation.
    */
-  async hold(trx: Transaction<InventoryDatabase>, orderId: string, lines: readonly UnitsLine[], expiresAt: string | null, emit: EmitEvent): Promise<boolean> {
-    const now = this.clock.now().toISOString();
+  async hold(trx: Transaction<InventoryDatabase>, orderId: string, lines: readonly UnitsLine[], expiresAt: string | null, emit: EmitEvent, now = this.clock.now().toISOString()): Promise<boolean> {
     if (!(await this.reservations.insertHold(trx, orderId, expiresAt, now))) return false;
     for (const line of lines) {
       const after = await this.reservations.holdUnits(trx, line);

@@ -32,13 +32,18 @@ export class ReservationService {
     const lines = checkReserveInput(input);
     const ttl = input.ttlSeconds ?? null;
     const expiresAt = ttl === null ? null : new Date(this.deps.clock.now().getTime() + ttl * 1000).toISOString();
+    const now = this.deps.clock.now().toISOString();
+    let created: boolean;
     try {
-      await this.deps.events.transaction(this.deps.db, (trx, emit) => this.deps.ledger.hold(trx, input.orderId, lines, expiresAt, emit));
+      created = await this.deps.events.transaction(this.deps.db, (trx, emit) => this.deps.ledger.hold(trx, input.orderId, lines, expiresAt, emit, now));
     } catch (error) {
       if (error instanceof HoldRefused) return this.refused(lines, error.line);
       throw error;
     }
-    return { reservation: await this.current(input.orderId), errors: [] };
+    if (!created) return { reservation: await this.current(input.orderId), errors: [] };
+    // A new hold is exactly what was asked: no need to read it back.
+    const made = lines.map((l) => ({ order_id: input.orderId, sku: l.sku, location_id: l.locationId, quantity: l.quantity, shipped_quantity: 0 }));
+    return { reservation: toReservation({ order_id: input.orderId, status: 'HELD', expires_at: expiresAt, release_reason: null, created_at: now, updated_at: now, lines: made }), errors: [] };
   }
 
   /** Makes an unpaid order's hold firm; RESERVATION_NOT_HELD when it lapsed or was released first. */

@@ -78,7 +78,7 @@ export class PlaceOrderService {
       if (!(await this.deps.keys.claim({ key, fingerprint, orderId: state.orderId, now, result: refusal }))) return this.waitForOutcome(key, fingerprint);
       return { order: null, errors: refusal.errors };
     }
-    if (outcome.status === 'completed') return { order: await this.order(state.orderId), errors: [] };
+    if (outcome.status === 'completed') return { order: outcome.state.placed ?? (await this.order(state.orderId)), errors: [] };
     if (outcome.error.outcome) return { order: null, errors: (outcome.error.outcome as PlacementRefusal).errors };
     throw hubError(outcome.error.code === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : 'SERVICE_UNAVAILABLE', `The order could not be placed: ${outcome.error.message}. Nothing is held or charged; send the request again with the same idempotency key.`);
   }

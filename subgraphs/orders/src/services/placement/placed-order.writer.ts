@@ -12,6 +12,7 @@ import type { OrdersDatabase } from '../../store/order-tables.js';
 import type { OrderRepository } from '../../store/order.repository.js';
 import type { PlacementState } from '../../workflows/place-order/placement-state.js';
 import { salesDocumentPosting } from '../erp-postings.js';
+import { toOrder, type Order } from '../order-model.js';
 import { paidAtPlacement } from './place-order-input.js';
 
 export interface PlacedOrderWriterDeps {
@@ -29,8 +30,11 @@ export interface PlacedOrderWriterDeps {
 export class PlacedOrderWriter {
   constructor(private readonly deps: PlacedOrderWriterDeps) {}
 
-  /** Writes the order unless it exists already (a resumed saga runs this step again); returns whether it wrote. */
-  async write(state: PlacementState): Promise<boolean> {
+  /**
+   * Writes the order; returns it as written, or null when a resumed saga (running this step again)
+   * finds it written already. Only a resumed saga looks first: a live one cannot have written it.
+   */
+  async write(state: PlacementState, resumed: boolean): Promise<Order | null> {
     const { orders, fulfilments, timeline, postings, keys } = this.deps;
     const priced = state.priced!;
     const paid = paidAtPlacement(state.input.payment.method);
@@ -39,9 +43,8 @@ export class PlacedOrderWriter {
     const subtotal = lines.reduce((sum, l) => sum + l.regularUnitPriceCentAmount * l.quantity, 0);
     const parts = fulfilmentParts(state);
     const wrote = await this.deps.events.transaction(this.deps.db, async (trx, emit) => {
-      if (await orders.find(state.orderId, trx)) return false;
-      await orders.insert(
-        {
+      if (resumed && (await orders.find(state.orderId, trx))) return null;
+      const record = {
           order: {
             id: state.orderId,
             idempotency_key: null,
@@ -69,9 +72,8 @@ export class PlacedOrderWriter {
             discount_cent_amount: l.regularUnitPriceCentAmount * l.quantity - l.lineTotalCentAmount,
             line_total_cent_amount: l.lineTotalCentAmount,
           })),
-        },
-        trx,
-      );
+        };
+      await orders.insert(record, trx);
       await fulfilments.insert(trx, state.orderId, parts.map((p): NewFulfilment => ({ locationId: p.locationId, lines: p.lines })));
       const placed = { at: state.placedAt, from_status: null, to_status: 'PLACED', payment_status: paid ? 'AUTHORIZED' : 'PENDING', actor: state.actor, note: null };
       const confirmed = { at: now, from_status: 'PLACED', to_status: 'CONFIRMED', payment_status: 'AUTHORIZED', actor: state.actor, note: 'payment authorized at placement' };
@@ -98,7 +100,7 @@ export class PlacedOrderWriter {
         await postings.enqueue(trx, [salesDocumentPosting(order, lines, now)], now);
       }
       await keys.complete(state.key, { orderId: state.orderId }, now, trx);
-      return true;
+      return toOrder({ ...record.order, idempotency_key: null, placed_at: new Date(state.placedAt).toISOString(), version: 0, payment_method: record.order.payment_method, payment_ref: record.order.payment_ref, ship_to_region: record.order.ship_to_region });
     });
     if (wrote && paid) this.deps.onPostingsQueued();
     return wrote;

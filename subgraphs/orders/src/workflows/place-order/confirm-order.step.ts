@@ -17,7 +17,9 @@ export function confirmOrderStep(writer: PlacedOrderWriter, reservations: Reserv
           throw new SagaAbort({ errors: [{ code: 'RESERVATION_LAPSED', field: null, message: `The stock held for ${state.orderId} was ${held?.status ?? 'released'} before the order could be recorded; nothing was placed.` }] } satisfies PlacementRefusal);
         }
       }
-      await writer.write(state);
+      const order = await writer.write(state, ctx.resumed);
+      // The live caller answers with the order as written, without reading it back.
+      return order ? { placed: order } : {};
     },
   };
 }

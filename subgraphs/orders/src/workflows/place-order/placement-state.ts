@@ -3,6 +3,7 @@ import type { PricedCart, StockAvailability } from '../../graph/cart-pricing.cli
 import type { HeldLine } from '../../graph/reservations.client.js';
 import type { Allocation, RoutingLocation } from '../../services/fulfilment-routing.js';
 import type { CheckedPlacement } from '../../services/placement/place-order-input.js';
+import type { Order } from '../../services/order-model.js';
 
 export interface PlacementState {
   orderId: string;
@@ -22,6 +23,8 @@ export interface PlacementState {
   allocations?: Allocation[];
   /** reserve-stock: what inventory holds for the order. */
   held?: HeldLine[];
+  /** confirm-order: the order as written. */
+  placed?: Order;
 }
 
 /** The expected outcome that stops a placement (SagaAbort's outcome), in the result's `errors` shape. */

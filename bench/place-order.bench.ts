@@ -1,0 +1,142 @@
+// Benchmark: placeOrder through the gateway of the embedded hub, 50 concurrent clients, 1-5 lines: ERP healthy, ERP down, one hot SKU,
+// and the same load with placement's calls going through the gateway (the baseline of docs/decisions/0005).
+// Run: npx tsx bench/place-order.bench.ts [--seconds 20] [--clients 50] [--skus 1000] [--stores 50]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Agent, fetch } from 'undici';
+import { cpuSeconds } from './support/process-cpu.js';
+import { startServices, type ServiceProcess } from './support/service-process.js';
+import { percentile } from './support/stats.js';
+
+// The retailer's size changes how long the hub takes to start (first sync), hardly what a placement costs (indexed lookups).
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, clients: { type: 'string', default: '50' }, skus: { type: 'string', default: '1000' }, stores: { type: 'string', default: '50' } } });
+const SECONDS = Number(values.seconds);
+const CLIENTS = Number(values.clients);
+const SKUS = Number(values.skus);
+const STORES = Number(values.stores);
+const KEY = `rh_live_benchorders2_${'b'.repeat(43)}`;
+const PLACE = /* GraphQL */ `mutation($key: String!, $input: PlaceOrderInput!) { placeOrder(idempotencyKey: $key, input: $input) { order { id status } errors { code } } }`;
+
+interface Hub {
+  service: ServiceProcess;
+  url: string;
+  pid: number;
+}
+
+interface PhaseResult {
+  name: string;
+  orders: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  cpuMsPerOrder: number;
+  outcomes: Record<string, number>;
+}
+
+const agent = new Agent({ connections: CLIENTS, headersTimeout: 120_000, bodyTimeout: 120_000 });
+
+async function startHub(env: Record<string, string>): Promise<Hub> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-orders-'));
+  const service = await startServices(['--port', '0', '--subgraph-ports', '0', '--data-dir', dataDir, '--skus', String(SKUS), '--stores', String(STORES)], { HUB_BOOTSTRAP_ADMIN_KEY: KEY, ...env });
+  const url = /GraphQL endpoint:\s+(http:\/\/\S+\/graphql)/.exec(service.output())![1]!.replace('localhost', '127.0.0.1');
+  const stop = service.stop.bind(service);
+  service.stop = async () => {
+    await stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { service, url, pid: service.child.pid! };
+}
+
+async function gql(hub: Hub, query: string, variables: Record<string, unknown>): Promise<any> {
+  const response = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ query, variables }), dispatcher: agent });
+  return response.json();
+}
+
+/** A small deterministic generator, so every run places the same orders. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** Store and ecommerce orders, half each, 1 to 5 lines of random SKUs, one unit each. */
+function randomOrder(random: () => number): Record<string, unknown> {
+  const lines = Array.from({ length: 1 + Math.floor(random() * 5) }, () => ({ sku: `SKU-${pad(1 + Math.floor(random() * SKUS), 6)}`, quantity: 1 }));
+  const store = `LOC-S${pad(1 + Math.floor(random() * STORES), 4)}`;
+  const channel = random() < 0.5 ? 'STORE' : 'ECOMMERCE';
+  return { channel, locationId: store, customerRef: `BENCH-${Math.floor(random() * 1e6)}`, lines, payment: { method: 'CARD', authorizationRef: 'bench-auth' } };
+}
+
+async function phase(hub: Hub, name: string, seconds: number, order: (random: () => number) => Record<string, unknown>): Promise<PhaseResult> {
+  const latencies: number[] = [];
+  const outcomes: Record<string, number> = {};
+  const deadline = performance.now() + seconds * 1000;
+  const cpuBefore = cpuSeconds(hub.pid);
+  const started = performance.now();
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      const random = prng(client * 7919 + name.length);
+      while (performance.now() < deadline) {
+        const t = performance.now();
+        const body = await gql(hub, PLACE, { key: `${name}-${client}-${n++}-${Date.now()}`, input: order(random) }).catch((e: Error) => ({ errors: [{ extensions: { code: `NETWORK ${e.message}` } }] }));
+        latencies.push(performance.now() - t);
+        const outcome = body.errors ? `error ${body.errors[0].extensions?.code}` : body.data.placeOrder.order ? `${body.data.placeOrder.order.status}` : body.data.placeOrder.errors[0].code;
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuSeconds(hub.pid) - cpuBefore;
+  return { name, orders: latencies.length, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), cpuMsPerOrder: (cpu * 1000) / latencies.length, outcomes };
+}
+
+async function erpFaults(hub: Hub, spec: string): Promise<void> {
+  await fetch(hub.url.replace('/graphql', '/admin/erp-faults'), { method: 'POST', body: spec, dispatcher: agent });
+}
+
+/** Enough units of the hot SKU that the phase measures contention, not running out. */
+async function stockUp(hub: Hub, sku: string, locationId: string, onHand: number): Promise<void> {
+  const level = await gql(hub, `query($sku: ID!, $loc: ID!) { product(sku: $sku) { stock(locationId: $loc) { onHand } } }`, { sku, loc: locationId });
+  const delta = onHand - level.data.product.stock.onHand;
+  await gql(hub, `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { errors { code } } }`, { input: { sku, locationId, delta, reason: 'RECEIPT' } });
+}
+
+function row(r: PhaseResult, baseline?: PhaseResult): string {
+  const ratio = baseline ? ` | ${(r.perSecond / baseline.perSecond).toFixed(2)} | ${(r.p99 / baseline.p99).toFixed(2)}` : ' | 1.00 | 1.00';
+  return `| ${r.name} | ${r.orders} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.cpuMsPerOrder.toFixed(1)}${ratio} | ${Object.entries(r.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')} |`;
+}
+
+const results: PhaseResult[] = [];
+let hub = await startHub({});
+try {
+  console.error(`hub up (pid ${hub.pid}); warming up ...`);
+  await phase(hub, 'warm-up', Math.min(10, SECONDS), randomOrder);
+  results.push(await phase(hub, 'ERP healthy (direct calls)', SECONDS, randomOrder));
+  await erpFaults(hub, 'outage');
+  results.push(await phase(hub, 'ERP down (direct calls)', SECONDS, randomOrder));
+  await erpFaults(hub, 'none');
+  await stockUp(hub, 'SKU-000001', 'LOC-S0001', 1_000_000);
+  results.push(await phase(hub, 'one hot SKU, one store (direct calls)', SECONDS, () => ({ channel: 'STORE', locationId: 'LOC-S0001', customerRef: 'HOT', lines: [{ sku: 'SKU-000001', quantity: 1 }], payment: { method: 'CARD', authorizationRef: 'bench-auth' } })));
+} finally {
+  await hub.service.stop();
+}
+hub = await startHub({ HUB_ORDERS_CALLS: 'gateway' });
+try {
+  console.error('baseline hub up (placement calls through the gateway); warming up ...');
+  await phase(hub, 'warm-up', Math.min(10, SECONDS), randomOrder);
+  results.push(await phase(hub, 'ERP healthy (calls through the gateway)', SECONDS, randomOrder));
+} finally {
+  await hub.service.stop();
+  await agent.close();
+}
+
+const healthy = results[0]!;
+console.log(`\n${CLIENTS} clients, ${SECONDS} s per phase, ${SKUS} SKUs x ${STORES} stores, placeOrder through the gateway (latency in ms; ratios against ERP healthy, direct calls)\n`);
+console.log('| phase | orders | orders/s | p50 | p95 | p99 | hub CPU ms/order | ratio orders/s | ratio p99 | outcomes |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of results) console.log(row(r, r === healthy ? undefined : healthy));

@@ -54,6 +54,8 @@ export interface RetryingDispatcherOptions<T extends QueuedItem, R> {
   ratePerSecond?: number;
   /** How often to look for due work nobody kicked the dispatcher for (retries coming due). @default 250 */
   pollIntervalMs?: number;
+  /** How long a kick waits before the pass, so work queued by many requests in a burst goes out in one batch. @default 0 */
+  kickDelayMs?: number;
   /** @default { failureThreshold: 5, openMs: 1000, maxOpenMs: 30_000 } */
   breaker?: CircuitBreakerOptions;
 }
@@ -66,6 +68,7 @@ export class RetryingDispatcher<T extends QueuedItem, R> {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   private again = false;
+  private kickPending = false;
   private stopped = true;
   /** Set by stop(): a pass in progress ends after its current batch. */
   private closed = false;
@@ -112,7 +115,10 @@ export class RetryingDispatcher<T extends QueuedItem, R> {
       this.again = true;
       return;
     }
-    this.schedule(0);
+    // A pass already due soon takes the new work along.
+    if (this.timer && this.kickPending) return;
+    this.kickPending = true;
+    this.schedule(this.options.kickDelayMs ?? 0);
   }
 
   /** Runs passes until nothing is due or the breaker blocks (tests and shutdown). */
@@ -131,6 +137,7 @@ export class RetryingDispatcher<T extends QueuedItem, R> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.kickPending = false;
       this.running = this.exclusive()
         .catch((err) => {
           this.options.logger.error({ err, dispatcher: this.options.name }, `${this.options.name}: pass failed`);

@@ -30,6 +30,8 @@ export function createErpPostingDispatcher(deps: ErpPostingDispatcherDeps): ErpP
     maxAttempts: settings?.maxAttempts,
     ratePerSecond: settings?.ratePerSecond,
     pollIntervalMs: settings?.pollIntervalMs,
+    // Every confirmed order queues a posting: gathering a burst's for 50 ms sends them in one batch.
+    kickDelayMs: 50,
     breaker: { failureThreshold: settings?.breakerThreshold, openMs: settings?.breakerOpenMs, maxOpenMs: settings?.breakerMaxOpenMs },
     queue: {
       due: async (now, limit) => (await postings.due(now.toISOString(), limit)).map((row) => ({ ...row, id: row.posting_id })),

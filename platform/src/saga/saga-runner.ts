@@ -1,9 +1,9 @@
 // Runs sagas: steps in order with their progress saved, compensation in reverse on failure, and recovery of sagas a dead process left.
-import type { Kysely } from 'kysely';
 import type { AnyKysely } from '../store/transaction.js';
 import type { Logger } from 'pino';
 import type { Clock } from '../time/clock.js';
-import type { SagaTables } from './saga-tables.js';
+import type { SagaTable } from './saga-tables.js';
+import { SagaStore, type SagaChange } from './saga-store.js';
 import { SagaAbort, type BeforePersist, type SagaContext, type SagaError, type SagaOutcome, type Workflow } from './saga-step.js';
 
 export interface SagaRunnerOptions {
@@ -41,7 +41,7 @@ interface Run<S> {
 }
 
 export class SagaRunner {
-  private readonly db: Kysely<SagaTables>;
+  private readonly store: SagaStore;
   private readonly workflows: Map<string, Workflow<unknown>>;
   /** Sagas this process is running now: recovery leaves them alone even if the clock is moved past their lease. */
   private readonly active = new Set<string>();
@@ -53,7 +53,7 @@ export class SagaRunner {
   private closed = false;
 
   constructor(private readonly options: SagaRunnerOptions) {
-    this.db = options.db as Kysely<SagaTables>;
+    this.store = new SagaStore(options.db, options.clock, options.leaseMs ?? 30_000);
     this.workflows = new Map(options.workflows.map((w) => [w.name, w]));
   }
 
@@ -135,14 +135,8 @@ export class SagaRunner {
 
   /** Leaves a resumed saga at step `at` for a later recovery pass, sooner than a full lease but later each time. */
   private async postpone<S>(run: Run<S>, at: number, error: unknown): Promise<never> {
-    const row = await this.db.selectFrom('saga').select('recoveries').where('id', '=', run.id).executeTakeFirst();
-    const delay = Math.min(this.options.leaseMs ?? 30_000, 500 * 2 ** Math.min(row?.recoveries ?? 1, 10));
-    const now = this.options.clock.now();
-    await this.db
-      .updateTable('saga')
-      .set({ step_index: at, in_step: 1, state: JSON.stringify(run.state), lease_until: new Date(now.getTime() + delay).toISOString(), updated_at: now.toISOString() })
-      .where('id', '=', run.id)
-      .execute();
+    const delay = Math.min(this.options.leaseMs ?? 30_000, 500 * 2 ** Math.min(await this.store.recoveries(run.id), 10));
+    await this.store.save(run.id, run.state, { step_index: at, in_step: 1 }, delay);
     this.options.logger.warn({ err: error, sagaId: run.id, step: run.workflow.steps[at]?.name, retryInMs: delay }, 'resumed saga waits for a service; trying again later');
     throw new SagaPostponed(run.id);
   }
@@ -173,78 +167,36 @@ export class SagaRunner {
   }
 
   private async insert<S>(run: Run<S>, stepIndex: number, beforePersist?: BeforePersist): Promise<void> {
-    const now = this.options.clock.now();
-    await this.db.transaction().execute(async (trx) => {
-      await beforePersist?.(trx);
-      await trx
-        .insertInto('saga')
-        .values({
-          id: run.id,
-          workflow: run.workflow.name,
-          status: 'RUNNING',
-          step_index: stepIndex,
-          in_step: 1,
-          state: JSON.stringify(run.state),
-          error: null,
-          recoveries: 0,
-          lease_until: this.leaseFrom(now),
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-        })
-        .execute();
-    });
+    await this.store.insert(run.id, run.workflow.name, run.state, stepIndex, beforePersist);
     run.persisted = true;
   }
 
-  private async save<S>(run: Run<S>, change: Partial<{ status: SagaTables['saga']['status']; step_index: number; in_step: number; error: string }>): Promise<void> {
-    const now = this.options.clock.now();
-    await this.db
-      .updateTable('saga')
-      .set({ ...change, state: JSON.stringify(run.state), lease_until: this.leaseFrom(now), updated_at: now.toISOString() })
-      .where('id', '=', run.id)
-      .execute();
-  }
-
-  private leaseFrom(now: Date): string {
-    return new Date(now.getTime() + (this.options.leaseMs ?? 30_000)).toISOString();
+  private save<S>(run: Run<S>, change: SagaChange): Promise<void> {
+    return this.store.save(run.id, run.state, change);
   }
 
   private async recover(): Promise<number> {
-    const now = this.options.clock.now();
-    const expired = await this.db
-      .selectFrom('saga')
-      .selectAll()
-      .where('status', 'in', ['RUNNING', 'COMPENSATING'])
-      .where('lease_until', '<', now.toISOString())
-      .orderBy('lease_until')
-      .limit(50)
-      .execute();
     let taken = 0;
-    for (const row of expired) {
-      if (this.active.has(row.id) || this.closed) continue;
-      // Compare-and-set on the lease: of two processes recovering at once, one takes the saga.
-      const claimed = await this.db
-        .updateTable('saga')
-        .set({ lease_until: this.leaseFrom(now), recoveries: row.recoveries + 1 })
-        .where('id', '=', row.id)
-        .where('lease_until', '=', row.lease_until)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) continue;
+    for (const row of await this.store.expired(50)) {
+      if (this.active.has(row.id) || this.closed || !(await this.store.claim(row))) continue;
       taken++;
-      await this.resume(row).catch((err) => {
+      await this.resume({ ...row, recoveries: row.recoveries + 1 }).catch((err) => {
         if (!(err instanceof SagaPostponed)) this.options.logger.error({ err, sagaId: row.id }, 'saga recovery failed');
       });
     }
-    await this.cleanup(now);
+    if (Date.now() - this.lastCleanup >= 60_000) {
+      this.lastCleanup = Date.now();
+      await this.store.deleteFinishedBefore(new Date(this.options.clock.now().getTime() - (this.options.retentionMs ?? 86_400_000)));
+    }
     return taken;
   }
 
-  private async resume(row: SagaTables['saga']): Promise<void> {
+  private async resume(row: SagaTable): Promise<void> {
     const workflow = this.workflows.get(row.workflow);
     const run: Run<unknown> = { workflow: workflow!, id: row.id, state: JSON.parse(row.state), ctx: { sagaId: row.id, resumed: true }, persisted: true };
-    if (!workflow || row.recoveries + 1 > (this.options.maxRecoveries ?? 20)) {
+    if (!workflow || row.recoveries > (this.options.maxRecoveries ?? 20)) {
       this.options.logger.error({ sagaId: row.id, workflow: row.workflow, recoveries: row.recoveries }, 'saga left FAILED: unknown workflow or too many recoveries');
-      await this.db.updateTable('saga').set({ status: 'FAILED', updated_at: this.options.clock.now().toISOString() }).where('id', '=', row.id).execute();
+      await this.store.markFailed(row.id);
       return;
     }
     this.active.add(row.id);
@@ -257,12 +209,6 @@ export class SagaRunner {
     }
   }
 
-  private async cleanup(now: Date): Promise<void> {
-    if (Date.now() - this.lastCleanup < 60_000) return;
-    this.lastCleanup = Date.now();
-    const cutoff = new Date(now.getTime() - (this.options.retentionMs ?? 86_400_000)).toISOString();
-    await this.db.deleteFrom('saga').where('status', 'in', ['COMPLETED', 'COMPENSATED']).where('updated_at', '<', cutoff).execute();
-  }
 }
 
 /** A resumed saga that waits for a later recovery pass (see SagaRunnerOptions.isTransient). */

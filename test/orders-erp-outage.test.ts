@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '@retail-hub/platform/store/test-stores';
 import { eventually, PLACE_ORDER, setOnHand, startOrdersHub, storeOrder, type OrdersHub } from './support/orders-hub.js';
 
-const ORDERS = 500;
-const RATE = 100;
+/** The issue's numbers; run with others through the environment. */
+const ORDERS = Number(process.env.ORDERS_TEST_OUTAGE_ORDERS ?? 500);
+const RATE = Number(process.env.ORDERS_TEST_POSTING_RATE ?? 100);
 const SKUS = Array.from({ length: 10 }, (_, i) => `SKU-${String(40 + i).padStart(6, '0')}`);
 const STORES = ['LOC-S0001', 'LOC-S0002', 'LOC-S0003', 'LOC-S0004', 'LOC-S0005'];
 
@@ -14,7 +15,7 @@ describe.each(TEST_DIALECTS)('an ERP outage on %s', (dialect) => {
   beforeAll(async () => {
     // A slow drain (100 postings/s) and a breaker that opens after two failed sends make both visible.
     h = await startOrdersHub(dialect, { env: { HUB_ERP_POSTING_RATE: String(RATE), HUB_ERP_BREAKER_THRESHOLD: '2', HUB_ERP_BREAKER_OPEN_MS: '200' } });
-    for (const sku of SKUS) for (const store of STORES) await setOnHand(h, sku, store, 20);
+    for (const sku of SKUS) for (const store of STORES) await setOnHand(h, sku, store, Math.ceil(ORDERS / 50) + 5);
   }, 300_000);
   afterAll(async () => h?.dispose());
 
@@ -34,8 +35,10 @@ describe.each(TEST_DIALECTS)('an ERP outage on %s', (dialect) => {
     // Down: the postings wait; the circuit breaker stopped sending after a couple of failed batches.
     await new Promise((r) => setTimeout(r, 2000));
     expect(await pending()).toBe(ORDERS);
-    const attempts = (await h.gql(`{ erpPostings(filter: { status: PENDING }, first: 200) { nodes { attempts } } }`)).data.erpPostings.nodes.map((n: { attempts: number }) => n.attempts);
-    expect(attempts.filter((a: number) => a === 0).length).toBeGreaterThan(0);
+    if (ORDERS > 100) {
+      const attempts = (await h.gql(`{ erpPostings(filter: { status: PENDING }, first: 200) { nodes { attempts } } }`)).data.erpPostings.nodes.map((n: { attempts: number }) => n.attempts);
+      expect(attempts.filter((a: number) => a === 0).length).toBeGreaterThan(0);
+    }
     expect(h.erpLedger(ids)).toEqual([]);
 
     await h.erpFaults('none');
@@ -50,7 +53,7 @@ describe.each(TEST_DIALECTS)('an ERP outage on %s', (dialect) => {
     }
     // The backlog went to the recovering ERP no faster than the configured rate (one batch of burst aside).
     const booked = ledger.map((d) => Date.parse(d.booked_at)).sort((a, b) => a - b);
-    expect(booked.at(-1)! - booked[0]!).toBeGreaterThanOrEqual(((ORDERS - 50) / RATE) * 1000 * 0.9);
+    expect(booked.at(-1)! - booked[0]!).toBeGreaterThanOrEqual((Math.max(0, ORDERS - 50) / RATE) * 1000 * 0.9);
     // Every order shows its posting as booked, with the ERP's document number.
     const shown = await h.gql(`query($id: ID!) { order(id: $id) { erpPostings { id kind status attempts documentNo } } }`, { id: ids[0] });
     expect(shown.data.order.erpPostings).toEqual([{ id: `${ids[0]}-SO`, kind: 'SALES_DOCUMENT', status: 'POSTED', attempts: expect.any(Number), documentNo: expect.stringMatching(/^SO-/) }]);

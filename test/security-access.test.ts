@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubProcess, type HubProcess } from './support/hub-process.js';
-import { bearer, codes, createKey, keysCli, post, subgraphCalls, type CreatedKey } from './support/security-kit.js';
+import { bearer, codes, createKey, createKeyByApi, keysCli, post, subgraphCalls, type CreatedKey } from './support/security-kit.js';
 
 const OPERATIONS = {
   readCatalog: /* GraphQL */ `{ products(first: 3) { nodes { sku name } } }`,
@@ -41,9 +41,9 @@ describe('access through the gateway', () => {
     const partnerSupplier = (await hub.graphql(/* GraphQL */ `{ product(sku: "SKU-000001") { primarySupplier { supplier { id } } } }`)).data.product.primarySupplier.supplier.id;
     [keys.storefront, keys.dashboard, keys.partner, keys.stockKeeper] = await Promise.all([
       createKey(hub, ['--name', 'Storefront', '--scopes', 'catalog:read,pricing:read,inventory:read,orders:write']),
-      createKey(hub, ['--name', 'Ops dashboard', '--scopes', '*:read']),
+      createKeyByApi(hub, { name: 'Ops dashboard', scopes: ['*:read'] }),
       createKey(hub, ['--name', 'Acme Foods', '--scopes', 'supplier:read,purchasing:confirm', '--partner', `supplier:${partnerSupplier}`]),
-      createKey(hub, ['--name', 'Stock keeper', '--scopes', 'inventory:*']),
+      createKeyByApi(hub, { name: 'Stock keeper', scopes: ['inventory:*'] }),
     ]);
   });
   afterAll(async () => hub?.dispose());
@@ -97,26 +97,32 @@ describe('access through the gateway', () => {
     }
   });
 
-  it('refuses a revoked key on the next request, within a second', async () => {
-    const key = await createKey(hub, ['--name', 'short-lived', '--scopes', 'catalog:read']);
+  it('refuses a revoked key within a second', async () => {
+    const key = await createKeyByApi(hub, { name: 'short-lived', scopes: ['catalog:read'] });
     expect((await post(hub, { query: OPERATIONS.readCatalog }, bearer(key.key))).status).toBe(200);
     const { stdout } = await keysCli(hub, ['revoke', key.id]);
-    expect(stdout).toMatch(`Revoked ${key.id}`);
     const revokedAt = Date.now();
-    let refused: Awaited<ReturnType<typeof post>> | null = null;
-    while (!refused && Date.now() - revokedAt < 2000) {
-      const result = await post(hub, { query: OPERATIONS.readCatalog }, bearer(key.key));
-      if (result.status === 401) refused = result;
-    }
-    expect(Date.now() - revokedAt).toBeLessThan(1000);
-    expect(refused?.body.errors[0]).toMatchObject({ message: 'The API key has been revoked', extensions: { code: 'UNAUTHENTICATED' } });
-  });
+    expect(stdout).toMatch(`Revoked ${key.id}`);
+    // The CLI wrote the store the gateway reads; the gateway trusts a looked-up key for at most half a second.
+    await new Promise((r) => setTimeout(r, Math.max(0, revokedAt + 1000 - Date.now())));
+    const refused = await post(hub, { query: OPERATIONS.readCatalog }, bearer(key.key));
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors[0]).toMatchObject({ message: 'The API key has been revoked', extensions: { code: 'UNAUTHENTICATED' } });
+  }, 120_000);
 
   it('refuses an expired key', async () => {
-    const key = await createKey(hub, ['--name', 'expiring', '--scopes', 'catalog:read', '--expires-in', '2s']);
-    expect((await post(hub, { query: OPERATIONS.readCatalog }, bearer(key.key))).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 2100));
-    const result = await post(hub, { query: OPERATIONS.readCatalog }, bearer(key.key));
+    const expiresAt = Date.now() + 2000;
+    const created: any = await (
+      await fetch(`${hub.baseUrl}/admin/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(hub.adminKey) },
+        body: JSON.stringify({ query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }', variables: { input: { name: 'expiring', scopes: ['catalog:read'], expiresAt: new Date(expiresAt).toISOString() } } }),
+      })
+    ).json();
+    const key = created.data.createApiKey.key as string;
+    expect((await post(hub, { query: OPERATIONS.readCatalog }, bearer(key))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, Math.max(0, expiresAt + 100 - Date.now())));
+    const result = await post(hub, { query: OPERATIONS.readCatalog }, bearer(key));
     expect(result.status).toBe(401);
     expect(result.body.errors[0].message).toBe('The API key has expired');
   });
@@ -142,7 +148,7 @@ describe('access through the gateway', () => {
     const listed = JSON.parse(stdout) as { id: string; lastUsedAt: string | null }[];
     expect(listed.find((k) => k.id === keys.storefront.id)?.lastUsedAt).toBeTruthy();
     expect(stdout).not.toContain(keys.storefront.key);
-  });
+  }, 120_000);
 
   it('lets an admin key manage keys over /admin/graphql, and nobody else', async () => {
     const admin = (query: string, key: string | null, variables = {}) =>

@@ -5,7 +5,7 @@ import { auditServer } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIMS_HEADER, DEV_CLAIMS_SECRET, signClaims, type Claims } from '@retail-hub/platform';
 import { startHubProcess, type HubProcess } from './support/hub-process.js';
-import { bearer, codes, createKey, post } from './support/security-kit.js';
+import { bearer, codes, createKeyByApi, post } from './support/security-kit.js';
 
 const SECRET = 'security-test-claims-secret';
 const ADMIN: Claims = { sub: 'key-x', kind: 'key', scopes: ['*'] };
@@ -68,7 +68,7 @@ describe('in production mode', () => {
   });
 
   it('hides the schema: no introspection and no field suggestions, even for an administrator', async () => {
-    const key = (await createKey(hub, ['--name', 'dashboard', '--scopes', '*:read'])).key;
+    const key = (await createKeyByApi(hub, { name: 'dashboard', scopes: ['*:read'] })).key;
     const introspection = await post(hub, { query: '{ __schema { queryType { name } } }' }, bearer(key));
     expect(introspection.status).toBe(400);
     expect(introspection.body.errors[0].message).toMatch(/introspection is not allowed/i);
@@ -77,7 +77,7 @@ describe('in production mode', () => {
   });
 
   it('never sends a stack trace and never logs a key or the claims secret', async () => {
-    const key = (await createKey(hub, ['--name', 'logged?', '--scopes', 'catalog:read'])).key;
+    const key = (await createKeyByApi(hub, { name: 'logged?', scopes: ['catalog:read'] })).key;
     const failures = [
       await post(hub, '{ not json', bearer(key)),
       await post(hub, { query: '{ products(first: 1000) { nodes { sku } } }' }, bearer(key)),

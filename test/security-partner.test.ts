@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubProcess, type HubProcess } from './support/hub-process.js';
-import { bearer, codes, createKey, post } from './support/security-kit.js';
+import { bearer, codes, createKey, createKeyByApi, post } from './support/security-kit.js';
 
 describe('a supplier partner key', () => {
   let hub: HubProcess;
@@ -113,7 +113,7 @@ describe('a supplier partner key', () => {
     let safelisted: string;
 
     beforeAll(async () => {
-      safelisted = (await createKey(hub, ['--name', 'Acme Foods (app)', '--scopes', 'supplier:read', '--partner', `supplier:${ours}`, '--safelist-only'])).key;
+      safelisted = (await createKeyByApi(hub, { name: 'Acme Foods (app)', scopes: ['supplier:read'], partner: `supplier:${ours}`, safelistOnly: true })).key;
     });
 
     it('runs a manifest operation sent by id, or by its exact text', async () => {
@@ -135,7 +135,7 @@ describe('a supplier partner key', () => {
     });
 
     it('gives other clients automatic persisted queries', async () => {
-      const storefront = (await createKey(hub, ['--name', 'Storefront', '--scopes', 'catalog:read'])).key;
+      const storefront = (await createKeyByApi(hub, { name: 'Storefront', scopes: ['catalog:read'] })).key;
       const query = `{ products(first: 2) { nodes { sku } } }`;
       const sha256Hash = createHash('sha256').update(query).digest('hex');
       const unknown = await post(hub, { extensions: { persistedQuery: { version: 1, sha256Hash } } }, bearer(storefront));

@@ -33,7 +33,7 @@ export const ADMIN_SCOPE = 'admin:keys';
  * Scopes of the hub's catalogue (docs/security.md) that a key may carry even before the schema names them,
  * so a key for a write that is still being built can be issued; anything else must appear in the schema.
  */
-export const CATALOGUE_SCOPES = [ADMIN_SCOPE, 'pricing:write', 'purchasing:read', 'purchasing:write', 'purchasing:confirm', 'orders:write', 'orders:fulfil', 'orders:admin', 'payments:write', 'inventory:write'];
+export const CATALOGUE_SCOPES = [ADMIN_SCOPE, 'pricing:write', 'pricing:approve', 'purchasing:read', 'purchasing:write', 'purchasing:confirm', 'orders:write', 'orders:fulfil', 'orders:admin', 'payments:write', 'inventory:write'];
 
 /**
  * `knownScopes` (the scopes the schema uses, plus admin:keys) turns a typo such as `suplier:read` into an

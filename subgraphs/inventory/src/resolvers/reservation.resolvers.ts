@@ -1,4 +1,5 @@
 // Reservation mutations and queries, the ERP stock moves of orders, and the links of their lines.
+import type { GraphQLResolveInfo } from 'graphql';
 import type { InventoryContext } from '../context.js';
 import type { ReserveStockInput } from '../services/reservation-input.js';
 import type { ReservationLine } from '../services/reservation-model.js';
@@ -20,6 +21,13 @@ export const reservationResolvers = {
   },
   ReservationLine: {
     product: (line: ReservationLine) => ({ sku: line.sku }),
-    location: (line: ReservationLine, _: unknown, ctx: InventoryContext) => ctx.loaders.locationById.load(line.locationId),
+    // The orders workflow asks for the id only, on every placement: that needs no read.
+    location: (line: ReservationLine, _: unknown, ctx: InventoryContext, info: GraphQLResolveInfo) => (onlyId(info) ? { id: line.locationId } : ctx.loaders.locationById.load(line.locationId)),
   },
 };
+
+/** True when the field's selection is just `id` (and __typename). */
+function onlyId(info: GraphQLResolveInfo): boolean {
+  const selections = info.fieldNodes.flatMap((n) => n.selectionSet?.selections ?? []);
+  return selections.every((s) => s.kind === 'Field' && (s.name.value === 'id' || s.name.value === '__typename'));
+}

@@ -7,6 +7,9 @@ import type { PlacementRefusal, PlacementState } from './placement-state.js';
 export function reserveStockStep(reservations: ReservationsClient, paymentWindowSeconds: number): SagaStep<PlacementState> {
   return {
     name: 'reserve-stock',
+    // The saga is saved as "in reserve-stock" before this runs; a recovered saga runs it again and inventory
+    // answers with the hold it already has, so saving its outcome as well would only cost a write.
+    checkpoint: false,
     async run(state) {
       const lines = state.allocations!.flatMap((a) => a.lines.map((l) => ({ sku: l.sku, locationId: a.locationId, quantity: l.quantity })));
       // A paid order's hold is firm; an unpaid one lapses unless the payment arrives in time.

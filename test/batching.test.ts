@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadHubConfig, silentLogger, type ServiceName } from '@retail-hub/platform';
 import { startHub, type RunningHub } from '../hub/src/start-hub.js';
 import { ProgressReporter } from '../hub/src/progress-reporter.js';
+import type { PricingSubgraph } from '../subgraphs/pricing/src/server.js';
 
 const PAGE = /* GraphQL */ `{
   products(first: 50) {
@@ -34,6 +35,9 @@ describe('batching across the graph', () => {
     });
     const quiet = new ProgressReporter({ write: () => true, isTTY: false } as unknown as NodeJS.WriteStream);
     hub = await startHub(config, { progress: quiet, logger: silentLogger(), onQuery: (service, e) => queries.set(service, [...(queries.get(service) ?? []), e.query.sql]) });
+    // Pricing loads its stock view through the graph once after start (requests to inventory that are not this page's).
+    const pricing = hub.subgraphs.pricing!.instance as unknown as PricingSubgraph;
+    while (!(await pricing.sync.stockView.done())) await new Promise((r) => setTimeout(r, 50));
   });
 
   afterAll(async () => {

@@ -1,8 +1,13 @@
 // `npm start`: runs the whole hub in one process and prints where to reach it.
-import { HELP, loadHubConfig } from '@retail-hub/platform';
+import { HELP as HUB_HELP, loadHubConfig } from '@retail-hub/platform';
+import { SECURITY_ENV_HELP } from '@retail-hub/gateway/config/security-config';
+import { SUBSCRIPTION_ENV_HELP } from '@retail-hub/gateway/subscriptions/subscription-config';
 import { ProgressReporter } from './progress-reporter.js';
 import { startHub } from './start-hub.js';
 import { exampleQuery } from './example-query.js';
+
+// The gateway runs in this process too, so its settings belong in the same help.
+const HELP = `${HUB_HELP}\n${SECURITY_ENV_HELP}\n${SUBSCRIPTION_ENV_HELP}`;
 
 let parsed: ReturnType<typeof loadHubConfig>;
 try {

@@ -11,6 +11,17 @@ const VARIABLES: [keyof SubscriptionServerOptions, string, number][] = [
   ['reauthenticateMs', 'HUB_SUBSCRIPTION_REAUTH_MS', 100],
 ];
 
+export const SUBSCRIPTION_ENV_HELP = `Subscriptions (environment; docs/subscriptions.md):
+  HUB_SUBSCRIPTIONS_PER_CONNECTION  open subscriptions per connection (default 100)
+  HUB_SUBSCRIPTIONS_PER_KEY         open subscriptions per API key, all connections (default 5000)
+  HUB_SUBSCRIPTION_COALESCE_AFTER   results waiting before a client counts as behind and gets
+                                    only the latest change per product and location (default 100)
+  HUB_SUBSCRIPTION_QUEUE            distinct changes waiting before a connection is closed
+                                    with 4008, slow consumer (default 10000)
+  HUB_SUBSCRIPTION_KEEPALIVE_MS     graphql-ws ping interval (default 12000)
+  HUB_SUBSCRIPTION_REAUTH_MS        how often open subscriptions recheck their key (default 5000)
+`;
+
 /** Throws naming the variable when a value is not a whole number at or above its minimum. */
 export function readSubscriptionConfig(env: Record<string, string | undefined>): SubscriptionServerOptions {
   const options: Record<string, number> = {};

@@ -30,7 +30,9 @@ describe('stockChanged through the gateway', () => {
 
   beforeAll(async () => {
     // A client counts as behind as soon as 2 results wait for it, so the slow-client test needs few changes.
-    hub = await startSplitHub({ env: { HUB_SUBSCRIPTION_COALESCE_AFTER: '2', HUB_ERP_SYNC_INTERVAL_MS: '60000' } });
+    // The slow client stops reading altogether, pings included, for as long as its 90 changes take to write (tens of
+    // seconds on a loaded machine); keep-alive would drop it after one to two ping intervals, so pings are rare here.
+    hub = await startSplitHub({ env: { HUB_SUBSCRIPTION_COALESCE_AFTER: '2', HUB_ERP_SYNC_INTERVAL_MS: '60000', HUB_SUBSCRIPTION_KEEPALIVE_MS: '600000' } });
   });
 
   afterEach(async () => {
@@ -125,7 +127,7 @@ describe('stockChanged through the gateway', () => {
     }
   });
 
-  it('does not let a slow client hold up the others; the slow one gets the latest value of each product and location', async () => {
+  it('does not let a slow client hold up the others; the slow one gets the latest value of each product and location', { timeout: 180_000 }, async () => {
     const skus = ['SKU-000012', 'SKU-000013', 'SKU-000014'];
     const filter = { skus, locationIds: ['LOC-S0007'] };
     // Large messages (30 aliased stock lists of every location), so the paused client's socket buffers fill up
@@ -142,16 +144,21 @@ describe('stockChanged through the gateway', () => {
 
     const coalescedBefore = await gatewayMetric(hub.gateway, 'hub_gateway_subscription_events_total', 'outcome="coalesced"');
     const latest = new Map<string, number>();
-    for (let i = 0; i < 90; i++) latest.set(skus[i % 3]!, await adjust(skus[i % 3]!, 'LOC-S0007'));
+    // One writer per product, so each position's changes stay in order.
+    await Promise.all(skus.map(async (sku) => {
+      for (let i = 0; i < 30; i++) latest.set(sku, await adjust(sku, 'LOC-S0007'));
+    }));
     // Every change reaches the fast client while the slow one reads nothing.
-    await fast.waitFor((r) => r.length >= 90);
+    await fast.waitFor((r) => r.length >= 90, 60_000);
     expect(new Set(fast.results.map((r) => r.data.stockChanged.id)).size).toBe(90);
     expect(slow.results.length).toBeLessThan(90);
     // The slow client's backlog waited at the gateway, coalesced per product and location.
     expect(await gatewayMetric(hub.gateway, 'hub_gateway_subscription_events_total', 'outcome="coalesced"')).toBeGreaterThan(coalescedBefore);
 
     socket._socket.resume();
-    await slow.waitFor((r) => skus.every((sku) => r.some((e) => e.data.stockChanged.sku === sku && e.data.stockChanged.onHand === latest.get(sku))), 30_000);
+    // Still connected: paused, not dropped (a drop would end the subscription with an error and never deliver).
+    expect(slow.errors).toBeNull();
+    await slow.waitFor((r) => skus.every((sku) => r.some((e) => e.data.stockChanged.sku === sku && e.data.stockChanged.onHand === latest.get(sku))), 60_000);
     const received = slow.results.map((r) => r.data.stockChanged);
     expect(received.length).toBeLessThan(90);
     expect(new Set(received.map((c) => c.id)).size).toBe(received.length);

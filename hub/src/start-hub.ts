@@ -69,6 +69,9 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     config.bus.kind === 'nats' ? await connectNatsBus({ servers: config.bus.url, logger: rootLogger }) : new InProcessBus(rootLogger.child({ component: 'bus' }));
 
   const subgraphs: RunningHub['subgraphs'] = {};
+  // Heavy first-start loading (sales history, stock views) waits until the hub is serving; see SubgraphDeps.serving.
+  let markServing!: () => void;
+  const serving = new Promise<void>((resolve) => (markServing = resolve));
   const running: RunningHub = {
     config,
     clock,
@@ -115,6 +118,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
           erpStaleAfterMs: config.erp.staleAfterMs,
           webhookAllowedHosts: config.webhooks.allowedHosts,
           erpDelivery: config.erp.delivery,
+          serving,
         },
         instrumentErpPorts(erpPorts, name, metrics),
         { onSyncProgress: (feed, n) => progress.step(`${name}: synced ${feed}`, n), config },
@@ -128,6 +132,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     if (config.services.includes('gateway')) {
       running.gateway = await startGatewayFor(config, subgraphs, options.logger?.child({ service: 'gateway' }) ?? createLogger('gateway', config.logLevel), { faults, clock });
     }
+    markServing();
   } catch (error) {
     await running.stop().catch(() => undefined);
     throw error;

@@ -28,6 +28,7 @@ export * from './graphql/cursor.js';
 export * from './graphql/scalars.js';
 export * from './graphql/load-schema.js';
 export * from './subgraph/subgraph-deps.js';
+export * from './subgraph/after-serving.js';
 export * from './subgraph/subgraph-instance.js';
 export * from './subgraph/create-subgraph-server.js';
 export * from './subgraph/serve-subgraph.js';

@@ -34,4 +34,10 @@ export interface SubgraphDeps {
   erpDelivery?: ErpDeliverySettings;
   /** Hosts outbound webhooks may be registered for and sent to (see webhookTargetProblem). @default loopback only */
   webhookAllowedHosts?: string[];
+  /**
+   * Resolves once the launcher is serving (the gateway answers). Heavy first-start loading (the ERP's
+   * sales history, whole-stock views) waits for it: in the embedded mode every service shares one
+   * process, and that work would otherwise hold up the hub's start by tens of seconds. @default at once
+   */
+  serving?: Promise<void>;
 }

@@ -15,6 +15,7 @@ import {
   type SubgraphDeps,
   type SubgraphInstance,
   type WebhooksOptions,
+  afterServing,
 } from '@retail-hub/platform';
 import type { PriceConditionsPort, SalesFinancePort, StockLedgerPort } from '@retail-hub/erp';
 import { createPricingContext, type PricingContext } from './context.js';
@@ -129,6 +130,7 @@ export async function createPricingSubgraph(deps: PricingSubgraphDeps): Promise<
     metrics: deps.metrics,
   });
   let ready = false;
+  let stopping = false;
   return {
     name: 'pricing',
     apollo,
@@ -151,8 +153,10 @@ export async function createPricingSubgraph(deps: PricingSubgraphDeps): Promise<
       onlineLocationId ??= (await stores.locations.all()).find((l) => l.type === 'ECOM_FC')?.id ?? null;
       // The stock view: events from now on, then its first load through the graph (once the gateway answers).
       await consumeStockChanges(events, store.db, stores.demand);
-      sync.salesHistory?.startInBackground();
-      sync.stockView.startInBackground();
+      afterServing(deps, () => stopping, () => {
+        sync.salesHistory?.startInBackground();
+        sync.stockView.startInBackground();
+      });
       webhooks.start();
       validation.start();
       clockJob.start();
@@ -161,6 +165,7 @@ export async function createPricingSubgraph(deps: PricingSubgraphDeps): Promise<
     ready: () => ready,
     async stop() {
       ready = false;
+      stopping = true;
       await feed.stop();
       await clockJob.stop();
       await validation.stop();

@@ -11,6 +11,7 @@ import {
   openDatabase,
   type SubgraphDeps,
   type SubgraphInstance,
+  afterServing,
 } from '@retail-hub/platform';
 import type { PurchasingPort, SalesFinancePort, StockLedgerPort } from '@retail-hub/erp';
 import { createSupplierContext, type SupplierContext } from './context.js';
@@ -93,6 +94,7 @@ export async function createSupplierSubgraph(deps: SupplierSubgraphDeps): Promis
     metrics: deps.metrics,
   });
   let ready = false;
+  let stopping = false;
   return {
     name: 'supplier',
     apollo,
@@ -116,13 +118,14 @@ export async function createSupplierSubgraph(deps: SupplierSubgraphDeps): Promis
       purchasing.sagas.start();
       purchasing.sender.start();
       // The first start imports the ERP's sales history; the service answers meanwhile and runs wait for it.
-      void planning.data.load().catch((error) => deps.logger.error({ err: error }, 'loading planning data failed'));
+      afterServing(deps, () => stopping, () => void planning.data.load().catch((error) => deps.logger.error({ err: error }, 'loading planning data failed')));
       planning.scheduler.start();
       ready = true;
     },
     ready: () => ready,
     async stop() {
       ready = false;
+      stopping = true;
       planning.data.stop();
       await planning.scheduler.stop();
       await purchasing.sender.stop();

@@ -34,7 +34,8 @@ export class StockPositionsFeed {
       db: options.db,
       clock: options.clock,
       logger: options.logger,
-      pageSize: 10_000,
+      // Small pages: in the embedded mode the catch-up shares the process with every service's requests.
+      pageSize: 2_000,
       fetchPage: (after, limit) => options.ledger.positionChanges(after, limit),
       apply: (trx, records) => this.apply(trx, records),
       onProgress: options.onProgress,

@@ -59,7 +59,7 @@ describe('replenishment through the gateway', () => {
     quick = atBoth.filter(([, o]) => o.lead <= 4).slice(0, 3).map(([s]) => s);
     slow = atBoth.find(([, o]) => o.lead >= 8)![0];
     expect(quick.length).toBeGreaterThanOrEqual(2);
-  });
+  }, 300_000);
   afterAll(async () => hub?.dispose());
 
   it('runs replenishment for a scheduled promotion: orders that land before it starts, or LEAD_TIME_MISSES_PROMOTION', async () => {
@@ -125,7 +125,7 @@ describe('replenishment through the gateway', () => {
     orderSku = orders[0].lines[0].product.sku;
     orderLocation = orders[0].location.id;
     supplierId = orders[0].supplier.id;
-  });
+  }, 180_000);
 
   it('lets the supplier confirm short with its own key, and the warehouse receive in two steps: stock rises, inbound falls', async () => {
     const line = (await gql(/* GraphQL */ `query($id: ID!) { purchaseOrder(id: $id) { lines { product { sku } quantity } } }`, { id: orderId })).purchaseOrder.lines.find((l: any) => l.product.sku === orderSku);
@@ -155,12 +155,12 @@ describe('replenishment through the gateway', () => {
       });
     const firstPart = Math.ceil(confirmed / 2);
     await receive(firstPart, 'RCPT-E2E-1');
-    await eventually(() => stock(orderSku, orderLocation), (s) => s.onHand === before.onHand + firstPart && s.inbound === before.inbound - firstPart, 15_000);
+    await eventually(() => stock(orderSku, orderLocation), (s) => s.onHand === before.onHand + firstPart && s.inbound === before.inbound - firstPart, 30_000);
     const last = await receive(confirmed - firstPart, 'RCPT-E2E-2');
     // Everything confirmed arrived; the unconfirmed rest is no longer inbound either.
     expect(last.receivePurchaseOrder.purchaseOrder.status).toBe(orders1Line(last) ? 'RECEIVED' : 'PARTIALLY_RECEIVED');
-    await eventually(() => stock(orderSku, orderLocation), (s) => s.onHand === before.onHand + confirmed && s.inbound === before.inbound - (orders1Line(last) ? ordered : confirmed), 15_000);
-  });
+    await eventually(() => stock(orderSku, orderLocation), (s) => s.onHand === before.onHand + confirmed && s.inbound === before.inbound - (orders1Line(last) ? ordered : confirmed), 30_000);
+  }, 180_000);
 });
 
 /** An order with one line is RECEIVED once that line's confirmed units are in; with more lines, the others are still open. */

@@ -101,6 +101,11 @@ console.log(row('  peak RSS', full, (s) => s.peakRssMb, 'MB'));
 console.log(`baseline (region ${regions[0]}): ${baseline[0]!.positions.toLocaleString('en-US')} positions`);
 console.log(row('baseline run, wall', baseline, (s) => s.wallMs));
 console.log(row('baseline run, CPU time', baseline, (s) => s.cpuMs));
+// What a run costs whatever its scope (every block is read, every SKU gets a run item) shows in the baseline's split.
+console.log(row('  reading positions+demand', baseline, (s) => s.readMs));
+console.log(row('  computing', baseline, (s) => s.computeMs));
+console.log(row('  writing proposals', baseline, (s) => s.writeMs));
+console.log(`  baseline proposals: ${baseline[0]!.proposals.toLocaleString('en-US')}`);
 console.log(`ratio full / baseline (median wall): ${(median(full.map((s) => s.wallMs)) / median(baseline.map((s) => s.wallMs))).toFixed(2)}x for ${(full[0]!.positions / baseline[0]!.positions).toFixed(2)}x the positions`);
 console.log(`throughput: ${Math.round(full[0]!.positions / (median(full.map((s) => s.wallMs)) / 1000)).toLocaleString('en-US')} positions/s`);
 

@@ -16,6 +16,8 @@ import { evaluateStack, stackOrder, type Candidate, type StackResult } from './s
  */
 export function resolvePromotions(lines: readonly EngineLine[], candidates: readonly Candidate[]): Map<string, EngineAdjustment[]> {
   const stackable = candidates.filter((c) => c.promotion.stacking === 'STACKABLE').sort(stackOrder);
+  // Most lines have no exclusive promotion: nothing competes, the stackable ones simply apply.
+  if (stackable.length === candidates.length) return evaluateStack(lines, stackable).adjustments;
   const exclusive = candidates
     .filter((c) => c.promotion.stacking === 'EXCLUSIVE')
     .map((candidate) => ({ candidate, alone: evaluateStack(lines, [candidate]) }))

@@ -4,7 +4,10 @@ import fc from 'fast-check';
 import type { EnginePromotion, PromotionType } from './engine-model.js';
 import { PROMOTION_TYPES } from './engine-model.js';
 import { priceCartWithPromotions, type PromotionalCartLine } from './price-cart.js';
+import { applyCostFloor } from './cost-floor.js';
+import { resolvePromotions } from './exclusivity.js';
 import { applyPromotions } from './promotion-engine.js';
+import { PromotionIndex } from './promotion-index.js';
 import { describeDeal } from './promotion-description.js';
 import { percentOfHalfUp } from './rounding.js';
 
@@ -69,6 +72,15 @@ const promotionArb = (id: string) =>
   );
 
 const promotionsArb = fc.integer({ min: 0, max: 8 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => promotionArb(`PROMO-${String(i).padStart(3, '0')}`))));
+
+/** Promotions on one or two SKUs only, so a cart often splits into groups no promotion links. */
+const narrowPromotionsArb = fc.integer({ min: 0, max: 8 }).chain((n) =>
+  fc.tuple(
+    ...Array.from({ length: n }, (_, i) =>
+      fc.tuple(promotionArb(`PROMO-N${String(i).padStart(3, '0')}`), fc.subarray(SKUS, { minLength: 1, maxLength: 2 }), fc.boolean()).map(([p, skus, narrow]): EnginePromotion => (narrow ? { ...p, targets: { skus, excludeSkus: [] } } : p)),
+    ),
+  ),
+);
 
 const RUNS = { numRuns: 400 };
 
@@ -158,6 +170,25 @@ describe('pricing engine invariants', () => {
         });
       }),
       RUNS,
+    );
+  });
+
+  it('prices each group of lines no promotion links exactly as resolving the whole cart at once would', () => {
+    fc.assert(
+      fc.property(cartArb, narrowPromotionsArb, (cart, promotions) => {
+        const lines = cart.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.regularUnitPrice.centAmount, unitCost: l.unitCost, categoryIds: l.categoryIds, brand: l.brand }));
+        // The reference: every candidate resolved against every line together, then the cost floor per line.
+        const sorted = [...lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+        const candidates = new PromotionIndex(promotions).candidates(sorted);
+        const whole = candidates.length ? resolvePromotions(sorted, candidates) : new Map();
+        const byId = new Map(promotions.map((p) => [p.id, p]));
+        const expected = lines.map((line) => {
+          const adjustments = applyCostFloor(line, whole.get(line.sku) ?? [], byId);
+          return { sku: line.sku, adjustments, discount: adjustments.reduce((s, a) => s + a.amount, 0) };
+        });
+        expect(applyPromotions(lines, promotions)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -40,26 +40,32 @@ export class PromotionIndex {
   /** The promotions targeting at least one of the lines (exclusions applied), each with the SKUs it targets. */
   candidates(lines: readonly EngineLine[]): { promotion: EnginePromotion; skus: Set<string> }[] {
     const found = new Map<IndexedPromotion, Set<string>>();
-    for (const line of lines) {
-      const hits = [...(this.bySku.get(line.sku) ?? [])];
-      for (const category of line.categoryIds ?? []) hits.push(...(this.byCategory.get(category) ?? []));
-      if (line.brand) hits.push(...(this.byBrand.get(line.brand) ?? []));
+    const visit = (hits: readonly IndexedPromotion[] | undefined, line: EngineLine) => {
+      if (!hits) return;
       for (const hit of hits) {
-        if (!found.get(hit)?.has(line.sku) && !excluded(hit, line)) {
-          const skus = found.get(hit) ?? new Set<string>();
-          skus.add(line.sku);
-          found.set(hit, skus);
-        }
+        const skus = found.get(hit);
+        if (skus?.has(line.sku) || excluded(hit, line)) continue;
+        if (skus) skus.add(line.sku);
+        else found.set(hit, new Set([line.sku]));
       }
+    };
+    for (const line of lines) {
+      visit(this.bySku.get(line.sku), line);
+      if (line.categoryIds) for (const category of line.categoryIds) visit(this.byCategory.get(category), line);
+      if (line.brand) visit(this.byBrand.get(line.brand), line);
     }
-    return [...found].map(([indexed, skus]) => ({ promotion: indexed.promotion, skus }));
+    const result: { promotion: EnginePromotion; skus: Set<string> }[] = [];
+    for (const [indexed, skus] of found) result.push({ promotion: indexed.promotion, skus });
+    return result;
   }
 }
 
 function excluded(p: IndexedPromotion, line: EngineLine): boolean {
-  if (p.excludeSkus.has(line.sku)) return true;
-  if (line.brand && p.excludeBrands.has(line.brand)) return true;
-  return (line.categoryIds ?? []).some((c) => p.excludeCategoryIds.has(c));
+  if (p.excludeSkus.size && p.excludeSkus.has(line.sku)) return true;
+  if (line.brand && p.excludeBrands.size && p.excludeBrands.has(line.brand)) return true;
+  if (!p.excludeCategoryIds.size || !line.categoryIds) return false;
+  for (const c of line.categoryIds) if (p.excludeCategoryIds.has(c)) return true;
+  return false;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,5 +1,6 @@
 // Benchmark: 1,000 dashboard subscribers on the gateway while stock changes 1,000 times a second; commit-to-arrival latency, gateway memory, changes lost.
 // Run: npx tsx bench/subscriptions.bench.ts [--subscribers 1000] [--rate 1000] [--seconds 20] [--skus 500] [--stores 300] [--watched 100]
+// Each phase waits for deliveries to drain (nothing new for 2 s, at most 90 s) before counting what was lost.
 // BENCH_CPU_PROFILE=DIR writes CPU profiles of the gateway and the other subgraphs there.
 // Processes: other subgraphs | inventory + the writer (this process) | gateway alone | the subscriber fleet. The baseline
 // phase subscribes to inventory's fields only; the full phase adds product and price fields, resolved per event.
@@ -62,7 +63,9 @@ const bench = await startBenchInventory({ dataDir, basePort: base, graphUrl: `${
 cleanups.push(() => bench.stop());
 const { inventory, ledger } = bench;
 const subgraphUrls = SERVICES.flatMap((name, i) => ['--subgraph-url', `${name}=http://127.0.0.1:${base + i}/graphql`]);
-const gateway = await startServices(['--services', 'gateway', '--port', String(gatewayPort), '--data-dir', dataDir, ...subgraphUrls], { HUB_BOOTSTRAP_ADMIN_KEY: adminKey }, profile('gateway'));
+// The slow client stops reading altogether (pings too) for the warm-up, the measured load and the drain; with the
+// default 12 s keep-alive it would be dropped as dead after at most two pings, so pings are a minute apart here.
+const gateway = await startServices(['--services', 'gateway', '--port', String(gatewayPort), '--data-dir', dataDir, ...subgraphUrls], { HUB_BOOTSTRAP_ADMIN_KEY: adminKey, HUB_SUBSCRIPTION_KEEPALIVE_MS: '60000' }, profile('gateway'));
 cleanups.push(() => gateway.stop());
 
 // Stock changes everywhere; dashboards are open for the first `watched` stores.
@@ -144,7 +147,15 @@ async function phase(name: string, query: string): Promise<PhaseResult> {
   const sampler = setInterval(() => void memory().then((m) => ((peak.rss = Math.max(peak.rss, m.rss)), (peak.heap = Math.max(peak.heap, m.heap)))), 1_000);
   const load = await runStockChangeLoad({ inventory, ledger, skus, locations: stores, ratePerSecond: RATE, durationMs: SECONDS * 1_000 });
   clearInterval(sampler);
+  // Drained: the gateway has handed clients nothing new for 2 s (at least 3 s after the last change; at most 90 s,
+  // after which anything still missing counts as lost).
+  const drainDeadline = Date.now() + 90_000;
   await new Promise((r) => setTimeout(r, 3_000));
+  for (let last = -1, still = 0; still < 8 && Date.now() < drainDeadline; await new Promise((r) => setTimeout(r, 250))) {
+    const delivered = await gatewayMetric('hub_gateway_subscription_events_total', 'outcome="delivered"');
+    still = delivered === last ? still + 1 : 0;
+    last = delivered;
+  }
   const cpu = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid) - cpuBefore[name]!]));
   const wallSeconds = (performance.now() - wallStarted) / 1000;
   const gatewayCoalesced = (await gatewayMetric('hub_gateway_subscription_events_total', 'outcome="coalesced"')) - coalescedBefore;
@@ -189,11 +200,11 @@ try {
 
 const fmt = (n: number) => n.toFixed(1);
 console.log(`\n${SUBSCRIBERS} subscribers, ${distinctFilters} distinct filters, target ${RATE} changes/s for ${SECONDS} s; gateway idle ${mb(idle.rss)} RSS, ${mb(idle.heap)} heap; load average at start ${loadAtStart.toFixed(2)}`);
-console.log('| phase | changes/s | delivered | p50 ms | p90 ms | p99 ms | max ms | lost | coalesced | dup | gateway RSS (connected / peak) | slow client: got / owed, latest right |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| phase | changes/s | delivered | p50 ms | p90 ms | p99 ms | max ms | lost | coalesced | dup | errors | closed | gateway RSS (connected / peak) | slow client: got / owed, latest right |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const { report: d } = r;
-  console.log(`| ${r.phase} | ${fmt(r.achievedRate)} | ${d.delivered} | ${fmt(d.latencyMs.p50)} | ${fmt(d.latencyMs.p90)} | ${fmt(d.latencyMs.p99)} | ${fmt(d.latencyMs.max)} | ${d.lost} | ${d.coalesced} | ${d.duplicates} | ${mb(r.memory.connected.rss)} / ${mb(r.memory.peak.rss)} | ${r.slow.received} / ${r.slow.expected}, ${r.slow.latestCorrect ? 'yes' : 'NO'} (gateway coalesced ${r.gatewayCoalesced}) |`);
+  console.log(`| ${r.phase} | ${fmt(r.achievedRate)} | ${d.delivered} | ${fmt(d.latencyMs.p50)} | ${fmt(d.latencyMs.p90)} | ${fmt(d.latencyMs.p99)} | ${fmt(d.latencyMs.max)} | ${d.lost} | ${d.coalesced} | ${d.duplicates} | ${d.errors} | ${r.fleetCloses} | ${mb(r.memory.connected.rss)} / ${mb(r.memory.peak.rss)} | ${r.slow.received} / ${r.slow.expected}, ${r.slow.latestCorrect ? 'yes' : 'NO'} (gateway coalesced ${r.gatewayCoalesced}) |`);
 }
 console.log('\nCPU used per 1,000 changes (seconds), from the start of the measured load until its deliveries drained:');
 for (const r of results) {

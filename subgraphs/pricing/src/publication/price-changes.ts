@@ -22,7 +22,8 @@ export interface SkuAtLocation {
  * The promotion's effect on each unit price: with it and without it, everything else as it is.
  * Only unit-price deals change a shelf price; basket deals travel as the promotion event itself.
  * Results are memoised by what determines them, so 300 stores of one region cost one computation
- * per SKU, not 300.
+ * per SKU, not 300. `entries` are SKUs the promotion runs for, each with the others that run for it
+ * (as skusAt gives them).
  */
 export function unitPriceChanges(promotion: EnginePromotion, entries: readonly SkuAtLocation[], direction: 'start' | 'end', memo = new Map<string, [number, number]>()): PriceChangeTuple[] {
   if (!UNIT_PRICE_TYPES.has(promotion.type)) return [];
@@ -33,8 +34,10 @@ export function unitPriceChanges(promotion: EnginePromotion, entries: readonly S
     let prices = memo.get(key);
     if (!prices) {
       const line = { sku: e.sku, unitPrice: e.regular, unitCost: e.unitCost };
-      const without = promotionalUnitPrice(line, others).price;
-      const withIt = promotionalUnitPrice(line, [...others, promotion]).price;
+      // Each entry is a SKU the promotion and its others run for: narrowed to it, a cart of one need not index thousands of targets.
+      const mine = others.map((o) => onlyFor(o, e.sku));
+      const without = promotionalUnitPrice(line, mine).price;
+      const withIt = promotionalUnitPrice(line, [...mine, onlyFor(promotion, e.sku)]).price;
       prices = [without, withIt];
       memo.set(key, prices);
     }
@@ -43,4 +46,9 @@ export function unitPriceChanges(promotion: EnginePromotion, entries: readonly S
     changes.push(direction === 'start' ? [e.sku, e.channel, e.region, without, withIt] : [e.sku, e.channel, e.region, withIt, without]);
   }
   return changes;
+}
+
+/** The promotion as it applies to one SKU it runs for (margin approvals kept). */
+function onlyFor(promotion: EnginePromotion, sku: string): EnginePromotion {
+  return { ...promotion, targets: { skus: [sku] } };
 }

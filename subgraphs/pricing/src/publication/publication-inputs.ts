@@ -14,6 +14,8 @@ interface OtherPromotion {
   channels: Set<Channel>;
   windows: Map<string, PromotionLocationRow>;
   excluded: Set<string>;
+  /** The SKUs it runs for, as a set: a publication asks for each of thousands of SKUs at hundreds of locations. */
+  skus: Set<string>;
 }
 
 export interface PublicationInputs {
@@ -44,10 +46,12 @@ export async function loadPublicationInputs(stores: PromotionStores, promotionId
         channels: new Set([...(row.ch_store ? ['STORE' as const] : []), ...(row.ch_ecommerce ? ['ECOMMERCE' as const] : []), ...(row.ch_mobile ? ['MOBILE' as const] : [])]),
         windows: new Map((await stores.windows.forPromotion(row.id)).map((w) => [w.location_id, w])),
         excluded: new Set((await stores.items.exclusions(row.id)).map((x) => `${x.sku}|${x.locationId}`)),
+        skus: new Set(),
       };
       others.set(row.id, other);
     }
     (other.promotion.targets.skus as string[]).push(row.sku);
+    other.skus.add(row.sku);
     if (row.margin_approved) (other.promotion.marginApprovedSkus as Set<string>).add(row.sku);
   }
   return {
@@ -85,7 +89,7 @@ export function skusAt(inputs: PublicationInputs, window: PromotionLocationRow, 
       if (inputs.excluded.has(`${item.sku}|${window.location_id}`)) continue;
       const condition = resolveListPrice(inputs.conditions.get(item.sku) ?? [], { channel, region, at });
       if (!condition || condition.price.currency !== inputs.promotion.rule.currency) continue;
-      const theirs = others.filter((o) => o.promotion.targets.skus!.includes(item.sku) && !o.excluded.has(`${item.sku}|${window.location_id}`)).map((o) => o.promotion);
+      const theirs = others.filter((o) => o.skus.has(item.sku) && !o.excluded.has(`${item.sku}|${window.location_id}`)).map((o) => o.promotion);
       entries.push({ sku: item.sku, channel, region: condition.region, regular: condition.price.centAmount, unitCost: item.unit_cost, others: theirs });
     }
   }

@@ -22,19 +22,28 @@ export function createPublicationRenderer(publications: PublicationRepository) {
     if (!row) throw new Error(`no publication ${publicationId}`);
     const phase = row.phase as PublicationPhase;
     const promotionEvent = JSON.parse(row.promotion_event) as { locations?: { startsAt: string; endsAt: string }[] };
-    const envelope = (id: string, type: string, subject: string) =>
-      `{"specversion":"1.0","id":${q(id)},"type":${q(type)},"source":"/retail-hub/pricing","subject":${q(subject)},"time":${q(row.published_at)},"datacontenttype":"application/json","data":`;
-    const parts: string[] = [`${envelope(`${row.id}/promotion`, PUBLICATION_EVENT_TYPES[phase], row.promotion_id)}${row.promotion_event}}`];
     const window = promotionEvent.locations?.[0];
-    const price = (cents: number, from: string, to: string | null) => `{"centAmount":${cents},"currency":${q(row.currency)},"validFrom":${q(from)},"validTo":${to === null ? 'null' : q(to)}}`;
+    // What every price event of the batch shares is written once; per event only the SKU is escaped (once) and the amounts vary.
+    const publication = q(row.id).slice(1, -1);
+    const location = q(row.location_id).slice(1, -1);
+    const head = `{"specversion":"1.0","id":"${publication}/`;
+    const envelope = `"type":${q(PRICE_CHANGED)},"source":"/retail-hub/pricing","subject":"`;
+    const tail = `,"time":${q(row.published_at)},"datacontenttype":"application/json","data":{"sku":`;
     const common = `,"locationId":${q(row.location_id)},"promotionId":${q(row.promotion_id)},"cause":"${CAUSE[phase]}"`;
+    const validity = (from: string, to: string | null) => `,"currency":${q(row.currency)},"validFrom":${q(from)},"validTo":${to === null ? 'null' : q(to)}}`;
+    const [before, after] =
+      phase === 'STARTED'
+        ? [validity(row.published_at, null), validity(row.published_at, window?.endsAt ?? null)]
+        : [validity(window?.startsAt ?? row.published_at, window?.endsAt ?? null), validity(row.published_at, null)];
+    const regions = new Map<string | null, string>();
+    const promotionHead = `{"specversion":"1.0","id":${q(`${row.id}/promotion`)},"type":${q(PUBLICATION_EVENT_TYPES[phase])},"source":"/retail-hub/pricing","subject":${q(row.promotion_id)}`;
+    const parts: string[] = [`${promotionHead},"time":${q(row.published_at)},"datacontenttype":"application/json","data":${row.promotion_event}}`];
     for (const [sku, ch, region, previous, current] of JSON.parse(row.changes) as PriceChangeTuple[]) {
       if (channel !== 'ALL' && ch !== channel) continue;
-      const [before, after] =
-        phase === 'STARTED'
-          ? [price(previous, row.published_at, null), price(current, row.published_at, window?.endsAt ?? null)]
-          : [price(previous, window?.startsAt ?? row.published_at, window?.endsAt ?? null), price(current, row.published_at, null)];
-      parts.push(`${envelope(`${row.id}/${sku}/${ch}`, PRICE_CHANGED, `${sku}@${row.location_id}`)}{"sku":${q(sku)},"channel":${q(ch)},"region":${region === null ? 'null' : q(region)}${common},"previous":${before},"current":${after}}}`);
+      const s = q(sku).slice(1, -1);
+      let r = regions.get(region);
+      if (r === undefined) regions.set(region, (r = region === null ? 'null' : q(region)));
+      parts.push(`${head}${s}/${ch}",${envelope}${s}@${location}"${tail}"${s}","channel":"${ch}","region":${r}${common},"previous":{"centAmount":${previous}${before},"current":{"centAmount":${current}${after}}}`);
     }
     const checked = JSON.parse(`[${parts.slice(0, 2).join(',')}]`) as { type: string; data: unknown }[];
     for (const event of checked) assertEventData(event.type, event.data);

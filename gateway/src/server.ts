@@ -104,6 +104,8 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayIns
     gateway,
     formatError: createGatewayErrorFormatter(settings.logger),
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown, not Apollo (see createSubgraphServer).
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     introspection: settings.introspection,

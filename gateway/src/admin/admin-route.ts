@@ -23,6 +23,8 @@ export function createAdminApi(options: { keys: ApiKeyService; authenticate: Aut
     schema: withResolvers(buildSchema(typeDefs), adminResolvers),
     formatError: createErrorMasker(options.logger),
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown, not Apollo (see createSubgraphServer).
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });

@@ -28,6 +28,9 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
     schema: options.schema ?? buildHubSubgraphSchema(options.typeDefs, options.resolvers),
     formatError: createErrorMasker(options.logger),
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown (hub/src/main.ts stops every service in order); Apollo's own signal handler
+    // would stop this server, then signal the process again, which a launcher reads as a forced second Ctrl-C.
+    stopOnTerminationSignals: false,
     // Subgraphs sit behind the gateway and signed claims; the gateway owns CSRF prevention for browsers.
     csrfPrevention: false,
     // Inline (ftv1) traces are for Apollo Studio, which the hub does not use; OpenTelemetry carries traces.

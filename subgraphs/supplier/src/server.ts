@@ -126,7 +126,7 @@ export async function createSupplierSubgraph(deps: SupplierSubgraphDeps): Promis
     async stop() {
       ready = false;
       stopping = true;
-      planning.data.stop();
+      await planning.data.stop();
       await planning.scheduler.stop();
       await purchasing.sender.stop();
       await purchasing.sagas.stop();

@@ -18,6 +18,8 @@ export class PlanningData {
   private readyPromise: Promise<void> | null = null;
   private loaded = false;
   private stopped = false;
+  /** Wakes the retry waits when the service stops. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly deps: { slots: LocationSlots; stock: StockPositionsFeed; history: SalesHistoryImport; logger: Logger; retryMs?: number }) {}
 
@@ -39,8 +41,11 @@ export class PlanningData {
     if (outcome !== 'ready') throw hubError('SERVICE_UNAVAILABLE', 'Replenishment is still loading the ERP\'s stock and sales history; try again in a minute.');
   }
 
-  stop(): void {
+  /** Stops loading and waits for a page in flight, so the store is not closed under it. */
+  async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
+    await this.readyPromise?.catch(() => undefined);
   }
 
   private async loadUntilDone(): Promise<void> {
@@ -50,10 +55,12 @@ export class PlanningData {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
         await stock.catchUp();
-        await history.importOnce();
+        await history.importOnce(() => this.stopped);
+        if (this.stopped) return;
         this.loaded = true;
         return;
       } catch (error) {
+        if (this.stopped) return;
         if (hadData) {
           logger.warn({ err: error }, 'ERP unreachable: planning with the stock and demand already loaded; the events keep them current');
           this.loaded = true;
@@ -61,14 +68,20 @@ export class PlanningData {
           return;
         }
         logger.warn({ err: error, attempt }, 'loading stock and sales history for replenishment failed; retrying');
-        await sleep(Math.min(30_000, (this.deps.retryMs ?? 1000) * attempt));
+        await this.pause(attempt);
       }
     }
   }
 
+  /** The wait before another attempt; cut short when the service stops. */
+  private pause(attempt: number): Promise<void> {
+    return sleep(Math.min(30_000, (this.deps.retryMs ?? 1000) * attempt), undefined, { signal: this.stopping.signal }).catch(() => undefined);
+  }
+
   private async retryCatchUp(): Promise<void> {
     for (let attempt = 1; !this.stopped; attempt++) {
-      await sleep(Math.min(30_000, (this.deps.retryMs ?? 1000) * attempt));
+      await this.pause(attempt);
+      if (this.stopped) return;
       try {
         await this.deps.stock.catchUp();
         return;

@@ -42,8 +42,11 @@ export class SalesHistoryImport {
     return state?.caught_up === 1;
   }
 
-  /** Runs the import unless it has completed before; returns how many series it read. */
-  async importOnce(): Promise<number> {
+  /**
+   * Runs the import unless it has completed before; returns how many series it read. `stopped` is asked
+   * between pages: a service shutting down leaves the pass unfinished (the next start begins it again).
+   */
+  async importOnce(stopped: () => boolean = () => false): Promise<number> {
     if (await this.done()) return 0;
     const { salesFinance, logger, onProgress } = this.options;
     const started = performance.now();
@@ -63,6 +66,7 @@ export class SalesHistoryImport {
       if (!page.hasMore) break;
       // In the embedded mode every service shares this process: let requests in between pages.
       await setImmediate();
+      if (stopped()) return series;
     }
     await this.markDone(cursor);
     logger.info({ series, ms: Math.round(performance.now() - started) }, 'sales history imported');

@@ -125,6 +125,13 @@ try {
   };
   // A reused data directory still has the endpoints of an earlier run, on a receiver that is gone: they would take deliveries too.
   for (const { id } of (await gql(/* GraphQL */ `{ webhooks { id } }`)).webhooks) await gql(/* GraphQL */ `mutation($id: ID!) { deactivateWebhook(id: $id) { id } }`, { id });
+  // Their undelivered messages would stay PENDING (the clock was moved back, so they are never due) and every dispatcher pass
+  // would scan them: a fresh directory has none, so they are dead-lettered here.
+  const leftovers = new SQLite(join(dataDir, 'pricing.db'));
+  leftovers.pragma('busy_timeout = 10000');
+  const dead = leftovers.prepare(`update webhook_message set status = 'DEAD', dead_at = ? where status = 'PENDING' and endpoint_id in (select id from webhook_endpoint where active = 0)`).run(new Date().toISOString()).changes;
+  leftovers.close();
+  if (dead) console.log(`(a reused data directory: ${dead} undelivered messages of an earlier run's endpoints dead-lettered)`);
   for (const store of stores) await register(`/pos/${store}`, { audience: 'STORE', locationId: store });
   for (const audience of ['ECOMMERCE', 'MOBILE', 'ANALYTICS']) await register(`/${audience.toLowerCase()}`, { audience });
 

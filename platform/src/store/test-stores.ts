@@ -31,8 +31,23 @@ export async function createTestStore(dialect: Dialect, label = 'hub'): Promise<
   url.pathname = `/${name}`;
   return {
     config: { dialect, url: url.toString(), poolSize: 10 },
-    drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () => withAdmin(adminUrl, (c) => dropWhenIdle(c, name)),
   };
+}
+
+/**
+ * Waits (up to 3 s) for the test's own connections to finish closing before dropping the database: a pool
+ * that was just ended may still have a client saying goodbye, and forcing the drop then makes that client
+ * receive "terminating connection due to administrator command" as an uncaught error in the test run.
+ * A connection still open after the wait (a leak) is terminated by FORCE.
+ */
+async function dropWhenIdle(c: pg.Client, name: string): Promise<void> {
+  for (let waited = 0; waited < 3000; waited += 50) {
+    const { rows } = await c.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+    if (Number(rows[0]!.n) === 0) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 async function withAdmin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {

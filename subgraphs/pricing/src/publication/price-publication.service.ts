@@ -7,7 +7,7 @@ import type { PricingDatabase } from '../store/pricing-tables.js';
 import type { PromotionLocationRow } from '../store/promotion-location.repository.js';
 import type { PromotionStores } from '../store/promotion-stores.js';
 import type { PricePublicationRow } from '../store/publication.repository.js';
-import { loadPublicationInputs, skusAt, type PublicationInputs } from './publication-inputs.js';
+import { changeGroupKey, loadPublicationInputs, skusAt, type PublicationInputs } from './publication-inputs.js';
 import { unitPriceChanges } from './price-changes.js';
 import { publicationMessages } from './publication-routing.js';
 
@@ -88,13 +88,24 @@ export class PricePublicationService {
   private build(inputs: PublicationInputs, locationIds: readonly string[], phase: PublicationPhase, pricesAt: Date, cancelled?: (locationId: string, at: string) => unknown): PricePublicationRow[] {
     const at = this.clock.now().toISOString();
     const memo = new Map<string, [number, number]>();
+    // Locations alike in everything the changes depend on (region, channels, other promotions, exclusions) share one computation.
+    const groups = new Map<string, { changes: string; skus: string[] }>();
     return locationIds.map((locationId) => {
       const window = inputs.windows.get(locationId)!;
-      const changes = unitPriceChanges(inputs.engine, skusAt(inputs, window, pricesAt), phase === 'STARTED' ? 'start' : 'end', memo);
-      const skus = inputs.items.map((i) => i.sku).filter((sku) => !inputs.excluded.has(`${sku}|${locationId}`));
+      const key = changeGroupKey(inputs, window, pricesAt);
+      let group = groups.get(key);
+      if (!group) {
+        const changes = unitPriceChanges(inputs.engine, skusAt(inputs, window, pricesAt), phase === 'STARTED' ? 'start' : 'end', memo);
+        const skus = inputs.items.map((i) => i.sku).filter((sku) => !inputs.excluded.has(`${sku}|${locationId}`));
+        groups.set(key, (group = { changes: JSON.stringify(changes), skus }));
+      }
       const event =
-        phase === 'STARTED' ? promotionStartedData(inputs.promotion, [window], skus, [], at) : phase === 'ENDED' ? promotionEndedData(inputs.promotion.id, [locationId], false, at) : cancelled!(locationId, at);
-      return { id: `PUB-${inputs.promotion.id}-${phase}-${locationId}`, promotion_id: inputs.promotion.id, location_id: locationId, phase, published_at: at, changes: JSON.stringify(changes), currency: inputs.promotion.rule.currency, promotion_event: JSON.stringify(event) };
+        phase === 'STARTED'
+          ? promotionStartedData(inputs.promotion, [window], group.skus, [], at)
+          : phase === 'ENDED'
+            ? promotionEndedData(inputs.promotion.id, [locationId], false, at)
+            : cancelled!(locationId, at);
+      return { id: `PUB-${inputs.promotion.id}-${phase}-${locationId}`, promotion_id: inputs.promotion.id, location_id: locationId, phase, published_at: at, changes: group.changes, currency: inputs.promotion.rule.currency, promotion_event: JSON.stringify(event) };
     });
   }
 

@@ -101,3 +101,37 @@ function activeAt(window: PromotionLocationRow | undefined, at: Date): boolean {
   const t = at.getTime();
   return Date.parse(window.starts_at) <= t && t < Date.parse(window.ends_at);
 }
+
+const exclusionIndex = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+
+/** The SKUs a `sku|location` set excludes at each location (built once per set). */
+function excludedAt(excluded: ReadonlySet<string>, locationId: string): readonly string[] {
+  let index = exclusionIndex.get(excluded);
+  if (!index) {
+    index = new Map();
+    for (const key of excluded) {
+      const bar = key.lastIndexOf('|');
+      const location = key.slice(bar + 1);
+      index.set(location, [...(index.get(location) ?? []), key.slice(0, bar)]);
+    }
+    for (const skus of index.values()) skus.sort();
+    exclusionIndex.set(excluded, index);
+  }
+  return index.get(locationId) ?? [];
+}
+
+/**
+ * Everything skusAt's result depends on at a location besides the promotion itself: its channels, its region, which
+ * other promotions run there then, and what is excluded there. Locations with the same key get the same entries
+ * (300 stores fall into a few groups), so their price changes are computed once.
+ */
+export function changeGroupKey(inputs: PublicationInputs, window: PromotionLocationRow, at: Date): string {
+  const parts: string[] = [window.online ? 'online' : `store:${window.region}`, excludedAt(inputs.excluded, window.location_id).join(',')];
+  for (const channel of channelsAt(inputs, window)) {
+    parts.push(channel);
+    for (const o of inputs.others) {
+      if (o.channels.has(channel) && activeAt(o.windows.get(window.location_id), at)) parts.push(`${o.promotion.id}-${excludedAt(o.excluded, window.location_id).join(',')}`);
+    }
+  }
+  return parts.join('|');
+}

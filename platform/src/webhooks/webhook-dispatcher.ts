@@ -4,7 +4,8 @@ import type { Clock } from '../time/clock.js';
 import type { WebhookMessageHead, WebhookRepository } from './webhook.repository.js';
 import { sendWebhook, type SendResult } from './webhook-sender.js';
 
-export type WebhookRenderer = (ref: string) => Promise<string>;
+/** Builds a message's body at send time: text, or bytes (UTF-8) that are signed and sent as they are. */
+export type WebhookRenderer = (ref: string) => Promise<string | Uint8Array>;
 
 export interface DispatcherOptions {
   repository: WebhookRepository;
@@ -130,7 +131,7 @@ export class WebhookDispatcher {
     if (!result.delivered) logger.warn({ messageId: head.id, endpointId: head.endpoint_id, attempt, error: result.error, dead }, dead ? 'webhook dead-lettered' : 'webhook attempt failed');
   }
 
-  private async payloadOf(head: WebhookMessageHead): Promise<string> {
+  private async payloadOf(head: WebhookMessageHead): Promise<string | Uint8Array> {
     if (!head.render_kind) return (await this.options.repository.payload(head.id)) ?? '';
     const render = this.options.renderers.get(head.render_kind);
     if (!render) throw new Error(`no renderer ${head.render_kind}`);

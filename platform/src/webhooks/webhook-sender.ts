@@ -8,7 +8,8 @@ export interface SendRequest {
   url: string;
   secret: string;
   contentType: string;
-  payload: string;
+  /** Text, or its UTF-8 bytes (a large rendered batch: signed and sent without encoding it again). */
+  payload: string | Uint8Array;
 }
 
 export interface SendResult {

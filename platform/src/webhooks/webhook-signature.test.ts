@@ -21,4 +21,9 @@ describe('Standard Webhooks signatures', () => {
     expect(verifyWebhook(secret, { ...headers, 'webhook-signature': `v1,bm9wZQ== ${headers['webhook-signature']}` }, '[{"a":1}]', now)).toMatchObject({ ok: true });
     expect(verifyWebhook(secret, { 'webhook-id': 'msg_1' }, '[]', now)).toMatchObject({ ok: false });
   });
+
+  it('signs a body given as its UTF-8 bytes exactly as the same body given as text', () => {
+    const body = '[{"name":"Été \u2603 ☃"}]';
+    expect(signWebhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'msg_1', 1614265330, Buffer.from(body))).toBe(signWebhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'msg_1', 1614265330, body));
+  });
 });

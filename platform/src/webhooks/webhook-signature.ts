@@ -16,13 +16,13 @@ function keyOf(secret: string): Buffer {
 }
 
 /** `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<payload>">`. */
-export function signWebhook(secret: string, id: string, timestampSeconds: number, payload: string): string {
+export function signWebhook(secret: string, id: string, timestampSeconds: number, payload: string | Uint8Array): string {
   const mac = createHmac('sha256', keyOf(secret)).update(`${id}.${timestampSeconds}.`).update(payload).digest('base64');
   return `v1,${mac}`;
 }
 
 /** The three headers of one delivery attempt. */
-export function webhookHeaders(secret: string, id: string, timestampSeconds: number, payload: string): Record<string, string> {
+export function webhookHeaders(secret: string, id: string, timestampSeconds: number, payload: string | Uint8Array): Record<string, string> {
   return {
     'webhook-id': id,
     'webhook-timestamp': String(timestampSeconds),

@@ -21,7 +21,10 @@ function row(phase: 'STARTED' | 'ENDED'): PricePublicationRow {
   return { id: `PUB-PROMO-000042-${phase}-LOC-S0007`, promotion_id: 'PROMO-000042', location_id: 'LOC-S0007', phase, published_at: at, changes: JSON.stringify(changes), currency: 'USD', promotion_event: JSON.stringify(event) };
 }
 
-const render = (...rows: PricePublicationRow[]) => createPublicationRenderer({ find: async (id: string) => rows.find((r) => r.id === id) } as unknown as PublicationRepository);
+const render = (...rows: PricePublicationRow[]) => {
+  const renderer = createPublicationRenderer({ find: async (id: string) => rows.find((r) => r.id === id) } as unknown as PublicationRepository);
+  return async (ref: string) => (await renderer(ref)).toString('utf8');
+};
 
 describe('publication renderer', () => {
   it('writes the promotion event then one valid pricing.price.changed.v1 per SKU and channel of the batch', async () => {
@@ -72,5 +75,23 @@ describe('publication renderer', () => {
       previous: { centAmount: 2099 },
       current: { centAmount: 1889, validFrom: WINDOW.endsAt, validTo: null },
     });
+  });
+
+  it('writes each store of a group (same changes and window) its own batch, as if rendered alone', async () => {
+    const first = row('STARTED');
+    const other = (location: string): PricePublicationRow => ({ ...first, id: first.id.replace('LOC-S0007', location), location_id: location, promotion_event: first.promotion_event.replaceAll('LOC-S0007', JSON.stringify(location).slice(1, -1)) });
+    const renderer = render(first, other('LOC-S0008'), other('LOC-S"9'));
+    await renderer(`${first.id}|STORE`);
+    for (const location of ['LOC-S0008', 'LOC-S"9']) {
+      const alone = render(other(location));
+      const id = `${other(location).id}|STORE`;
+      const batch = await renderer(id);
+      expect(batch).toBe(await alone(id));
+      const events = JSON.parse(batch) as { id: string; subject: string; data: any }[];
+      expect(events.slice(1).map((e) => [e.id, e.subject, e.data.locationId])).toEqual([
+        [`PUB-PROMO-000042-STARTED-${location}/SKU-000001/STORE`, `SKU-000001@${location}`, location],
+        [`PUB-PROMO-000042-STARTED-${location}/SKU-000002/STORE`, `SKU-000002@${location}`, location],
+      ]);
+    }
   });
 });

@@ -1,4 +1,5 @@
 // Keeps a local projection in step with an ERP change feed: pages in order, each page and its cursor in one transaction.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../time/clock.js';
@@ -32,6 +33,8 @@ export class ChangeFeedSync<T, DB> {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private stopped = true;
+  /** Set by stop(): a catch-up in flight ends at its next page (syncNow also runs without start()). */
+  private halted = false;
   private lastSuccess: Date | null = null;
 
   constructor(private readonly options: ChangeFeedSyncOptions<T, DB>) {}
@@ -53,6 +56,7 @@ export class ChangeFeedSync<T, DB> {
   /** Catches up once (throws if the ERP cannot be read and nothing was ever loaded), then polls. */
   async start(): Promise<void> {
     this.stopped = false;
+    this.halted = false;
     const state = await this.state();
     this.lastSuccess = state?.last_success_at ? new Date(state.last_success_at) : null;
     try {
@@ -66,6 +70,7 @@ export class ChangeFeedSync<T, DB> {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.halted = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
   }
@@ -107,6 +112,12 @@ export class ChangeFeedSync<T, DB> {
         cursor = page.cursor;
         if (page.records.length) this.options.onProgress?.(feed, applied);
         if (!page.hasMore) return applied;
+        // A long catch-up (a first load of hundreds of pages) ends at a page boundary when the service stops;
+        // the cursor is saved with each page, so the next start goes on from here.
+        if (this.halted) return applied;
+        // On SQLite every query resolves at once, so a catch-up is one unbroken chain of promises that keeps
+        // sockets waiting (a request to the hub waited 20 s behind a first-start import). Let I/O in per page.
+        await nextTurn();
       }
     } catch (error) {
       const now = this.options.clock.now().toISOString();

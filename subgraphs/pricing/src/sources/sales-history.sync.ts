@@ -34,7 +34,8 @@ export class SalesHistorySync {
       logger: options.logger,
       // History changes once a day: polling it as often as prices would only cost.
       intervalMs: Math.max(60_000, (options.intervalMs ?? 2000) * 30),
-      pageSize: 10_000,
+      // Pages of ~50 ms of work: the hub answers requests between them.
+      pageSize: 2_000,
       fetchPage: (after, limit) => options.salesFinance.salesHistory(after, limit),
       apply: (trx, records) => demand.upsertBaselines(trx, records.map(toBaseline)),
     });

@@ -16,6 +16,7 @@ const WAIT_FOR_READY_MS = 8_000;
  */
 export class PlanningData {
   private readyPromise: Promise<void> | null = null;
+  private retrying: Promise<void> | null = null;
   private loaded = false;
   private stopped = false;
   /** Wakes the retry waits when the service stops. */
@@ -45,7 +46,9 @@ export class PlanningData {
   async stop(): Promise<void> {
     this.stopped = true;
     this.stopping.abort();
+    await this.deps.stock.stop();
     await this.readyPromise?.catch(() => undefined);
+    await this.retrying;
   }
 
   private async loadUntilDone(): Promise<void> {
@@ -55,6 +58,7 @@ export class PlanningData {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
         await stock.catchUp();
+        if (this.stopped) return;
         await history.importOnce(() => this.stopped);
         if (this.stopped) return;
         this.loaded = true;
@@ -64,7 +68,7 @@ export class PlanningData {
         if (hadData) {
           logger.warn({ err: error }, 'ERP unreachable: planning with the stock and demand already loaded; the events keep them current');
           this.loaded = true;
-          void this.retryCatchUp();
+          this.retrying = this.retryCatchUp();
           return;
         }
         logger.warn({ err: error, attempt }, 'loading stock and sales history for replenishment failed; retrying');

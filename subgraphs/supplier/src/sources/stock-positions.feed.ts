@@ -42,6 +42,11 @@ export class StockPositionsFeed {
     });
   }
 
+  /** Ends a catch-up in flight at its next page. */
+  stop(): Promise<void> {
+    return this.feed.stop();
+  }
+
   /** Records the ERP's locations (type, region) and reads the position feed to its end. */
   async catchUp(): Promise<number> {
     const locations = await this.options.ledger.getLocations();

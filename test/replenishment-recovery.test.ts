@@ -68,10 +68,15 @@ describe('purchase orders across a killed hub', () => {
     receiver.secrets.set('/orders', registered.registerSupplierWebhook.secret);
     const inboundBefore = (await gql(/* GraphQL */ `query($sku: ID!) { product(sku: $sku) { stock(locationId: "LOC-S0003") { inbound } } }`, { sku: proposal.product.sku })).product.stock.inbound;
 
-    await fetch(`${hub.baseUrl}/admin/erp-faults`, { method: 'POST', body: 'outage' });
+    const outage = await fetch(`${hub.baseUrl}/admin/erp-faults`, { method: 'POST', body: 'outage' });
+    expect(outage.ok).toBe(true);
     const approved = await gql(/* GraphQL */ `mutation($ids: [ID!]!) { approveProposals(ids: $ids) { purchaseOrders { id status } errors { code } } }`, { ids: [proposal.id] });
     const [order] = approved.approveProposals.purchaseOrders;
     expect(order.status).toBe('APPROVED');
+    // Give the sender several passes against the ERP that is down: the order must still be waiting, unsent.
+    await new Promise((r) => setTimeout(r, 3_000));
+    const held = await gql(/* GraphQL */ `query($id: ID!) { purchaseOrder(id: $id) { status sentAt } }`, { id: order.id });
+    expect(held.purchaseOrder).toEqual({ status: 'APPROVED', sentAt: null });
     expect(erpDocuments(dataDir, order.id)).toEqual([]);
 
     await hub.kill('SIGKILL');

@@ -29,10 +29,11 @@ describe('stockChanged through the gateway', () => {
     );
 
   beforeAll(async () => {
-    // A client counts as behind as soon as 2 results wait for it, so the slow-client test needs few changes.
+    // A client counts as behind once 6 results wait for it, so the slow-client test needs few changes, while the
+    // fast client (three writers in parallel) would have to fall six behind before any of its changes coalesced.
     // The slow client stops reading altogether, pings included, for as long as its 90 changes take to write (tens of
     // seconds on a loaded machine); keep-alive would drop it after one to two ping intervals, so pings are rare here.
-    hub = await startSplitHub({ env: { HUB_SUBSCRIPTION_COALESCE_AFTER: '2', HUB_ERP_SYNC_INTERVAL_MS: '60000', HUB_SUBSCRIPTION_KEEPALIVE_MS: '600000' } });
+    hub = await startSplitHub({ env: { HUB_SUBSCRIPTION_COALESCE_AFTER: '6', HUB_ERP_SYNC_INTERVAL_MS: '60000', HUB_SUBSCRIPTION_KEEPALIVE_MS: '600000' } });
   });
 
   afterEach(async () => {

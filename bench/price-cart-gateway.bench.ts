@@ -9,6 +9,7 @@ import SQLite from 'better-sqlite3';
 import { Agent, fetch } from 'undici';
 import { startServices } from './support/service-process.js';
 import { percentile } from './support/stats.js';
+import { seededRandom } from './support/seeded-random.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '15' }, clients: { type: 'string', default: '16' }, promotions: { type: 'string', default: '10000' }, skus: { type: 'string', default: '2000' }, stores: { type: 'string', default: '20' } } });
 const SECONDS = Number(values.seconds);
@@ -26,15 +27,6 @@ const TYPES: [string, (r: () => number) => object][] = [
   ['SPEND_THRESHOLD', (r) => ({ spendThreshold: 2000 + Math.floor(r() * 8000), spendDiscount: 200 + Math.floor(r() * 1000) })],
 ];
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const agent = new Agent({ connections: CLIENTS, headersTimeout: 60_000, bodyTimeout: 60_000 });
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-price-cart-'));
@@ -47,7 +39,7 @@ try {
   const locations = erp.prepare(`select x.hub_id as id, w.type, w.region, w.time_zone as tz from warehouse w join xref x on x.entity = 'location' and x.erp_id = w.code where w.type in ('STORE', 'ECOM_FC')`).all() as { id: string; type: string; region: string; tz: string }[];
   erp.close();
   const stores = locations.filter((l) => l.type === 'STORE').map((l) => l.id);
-  const rand = prng(7);
+  const rand = seededRandom(7);
   const carts = Array.from({ length: 500 }, (_, i) => {
     const picked = new Set<string>();
     while (picked.size < 20) picked.add(items[Math.floor(rand() * items.length)]!.sku);

@@ -39,7 +39,8 @@ export class PlanningData {
     if (this.loaded) return;
     const timeout = sleep(WAIT_FOR_READY_MS, 'timeout' as const, { ref: false });
     const outcome = await Promise.race([this.load().then(() => 'ready' as const), timeout]);
-    if (outcome !== 'ready') throw hubError('SERVICE_UNAVAILABLE', 'Replenishment is still loading the ERP\'s stock and sales history; try again in a minute.');
+    // A load cut short by the service stopping resolves too, without the data: that is not ready either.
+    if (outcome !== 'ready' || !this.loaded) throw hubError('SERVICE_UNAVAILABLE', 'Replenishment is still loading the ERP\'s stock and sales history; try again in a minute.');
   }
 
   /** Stops loading and waits for a page in flight, so the store is not closed under it. */

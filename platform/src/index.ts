@@ -33,6 +33,7 @@ export * from './subgraph/subgraph-instance.js';
 export * from './subgraph/create-subgraph-server.js';
 export * from './subgraph/serve-subgraph.js';
 export * from './time/clock.js';
+export * from './time/polling-task.js';
 export * from './sync/sync-state-table.js';
 export * from './sync/change-feed-sync.js';
 export * from './config/hub-config.js';

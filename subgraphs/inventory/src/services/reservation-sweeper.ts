@@ -1,5 +1,5 @@
 // Releases unpaid orders' holds whose time is up: polls the hub's clock, so moving the clock in development expires them too.
-import type { Clock, Logger, ServiceEvents } from '@retail-hub/platform';
+import { PollingTask, type Clock, type Logger, type ServiceEvents } from '@retail-hub/platform';
 import type { Kysely } from 'kysely';
 import type { InventoryDatabase } from '../store/inventory-tables.js';
 import type { ReservationRepository } from '../store/reservation.repository.js';
@@ -17,35 +17,23 @@ export interface ReservationSweeperOptions {
 }
 
 export class ReservationSweeper {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly task: PollingTask<number>;
 
-  constructor(private readonly options: ReservationSweeperOptions) {}
-
-  start(): void {
-    const tick = () => {
-      this.timer = setTimeout(() => {
-        this.sweepNow()
-          .catch((err) => this.options.logger.error({ err }, 'reservation sweep failed'))
-          .finally(() => this.timer && tick());
-      }, this.options.intervalMs ?? 1000);
-      this.timer.unref();
-    };
-    tick();
+  constructor(private readonly options: ReservationSweeperOptions) {
+    this.task = new PollingTask({ name: 'reservation sweep', intervalMs: options.intervalMs ?? 1000, logger: options.logger, pass: () => this.sweep() });
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Expires every hold due now, each in its own transaction with its events; returns how many it expired. */
   sweepNow(): Promise<number> {
-    this.running ??= this.sweep().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.task.runNow();
   }
 
   private async sweep(): Promise<number> {

@@ -1,5 +1,5 @@
 // Watches the clock for promotion windows that open or close (each store's local start and end) and publishes them.
-import type { Clock, Logger } from '@retail-hub/platform';
+import { PollingTask, type Clock, type Logger } from '@retail-hub/platform';
 import type { PromotionStores } from '../store/promotion-stores.js';
 import type { PricePublicationService } from './price-publication.service.js';
 
@@ -17,38 +17,23 @@ export interface PromotionClockOptions {
  * with clock.now() on every pass, never by sleeping until a wall-clock time. One pass at a time.
  */
 export class PromotionClockJob {
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = true;
-  private chain: Promise<void> = Promise.resolve();
+  private readonly task: PollingTask;
 
-  constructor(private readonly options: PromotionClockOptions) {}
-
-  start(): void {
-    this.stopped = false;
-    this.schedule(0);
+  constructor(private readonly options: PromotionClockOptions) {
+    this.task = new PollingTask({ name: 'promotion clock pass', intervalMs: options.intervalMs ?? 1000, logger: options.logger, pass: () => this.pass() });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.chain;
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One pass now (tests and the benchmark call it after moving the clock). */
   runNow(): Promise<void> {
-    const pass = this.chain.then(() => this.pass());
-    this.chain = pass.catch((err) => this.options.logger.error({ err }, 'promotion clock pass failed'));
-    return pass;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      void this.runNow()
-        .catch(() => undefined)
-        .finally(() => this.schedule(this.options.intervalMs ?? 1000));
-    }, delayMs);
-    this.timer.unref();
+    return this.task.runNow();
   }
 
   private async pass(): Promise<void> {
@@ -65,7 +50,7 @@ export class PromotionClockJob {
         if (open.length) await publication.publishStarts(promotionId, open);
       }
       for (const [promotionId, windows] of groupBy(ends)) await publication.publishEnds(promotionId, windows.map((w) => w.location_id));
-      if (this.stopped) return;
+      if (!this.task.running) return;
     }
   }
 }

@@ -1,5 +1,5 @@
 // The background side of runs: the daily run queued at its time (on the service clock), and queued runs executed one at a time.
-import type { Clock, Logger } from '@retail-hub/platform';
+import { PollingTask, type Clock, type Logger } from '@retail-hub/platform';
 import type { ReplenishmentRunRepository } from '../../store/replenishment-run.repository.js';
 import type { ReplenishmentRunService } from './replenishment-run.service.js';
 
@@ -17,9 +17,7 @@ export interface ReplenishmentScheduleOptions {
 export const DEFAULT_SCHEDULE: ReplenishmentScheduleOptions = { dailyRunAt: '02:00', pollIntervalMs: 1000, staleRunMs: 30 * 60_000, keepProposalsDays: 14 };
 
 export class ReplenishmentScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private ticking: Promise<void> | null = null;
-  private stopped = true;
+  private readonly task: PollingTask;
 
   constructor(
     private readonly deps: {
@@ -31,25 +29,21 @@ export class ReplenishmentScheduler {
       /** Queued runs wait (queued) until the stock and demand projections have loaded. */
       planningLoaded: () => boolean;
     },
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.schedule(0);
+  ) {
+    this.task = new PollingTask({ name: 'replenishment schedule', intervalMs: deps.options.pollIntervalMs, logger: deps.logger, pass: () => this.once() });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.ticking?.catch(() => undefined);
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One look: queue the daily run when its time has come, then execute whatever is queued. Never overlaps itself. */
   tick(): Promise<void> {
-    this.ticking ??= this.once().finally(() => {
-      this.ticking = null;
-    });
-    return this.ticking;
+    return this.task.runNow();
   }
 
   private async once(): Promise<void> {
@@ -65,22 +59,12 @@ export class ReplenishmentScheduler {
     await runs.requeueStale(new Date(now.getTime() - options.staleRunMs).toISOString());
     if (!this.deps.planningLoaded()) return;
     for (;;) {
-      if (this.stopped && this.timer === null) return;
+      // Between runs, a stopping service ends the pass; the rest stay queued for the next start.
+      if (!this.task.running) return;
       const run = await runs.claimQueued(clock.now().toISOString());
       if (!run) return;
       await service.execute(run);
     }
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.tick()
-        .catch((error) => this.deps.logger.error({ err: error }, 'replenishment schedule failed'))
-        .finally(() => this.schedule(this.deps.options.pollIntervalMs));
-    }, delayMs);
-    this.timer.unref();
   }
 }
 

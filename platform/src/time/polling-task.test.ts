@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../telemetry/logger.js';
+import { PollingTask } from './polling-task.js';
+
+describe('PollingTask', () => {
+  it('never overlaps passes, runs a fresh pass for a caller that asks during one, and stops after the pass in flight', async () => {
+    let inFlight = 0;
+    let most = 0;
+    let passes = 0;
+    let release!: () => void;
+    const task = new PollingTask({
+      name: 'test pass',
+      intervalMs: 3_600_000,
+      logger: silentLogger(),
+      pass: async () => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise<void>((r) => (release = r));
+        inFlight--;
+        return ++passes;
+      },
+    });
+    const first = task.runNow();
+    const second = task.runNow();
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    expect(await first).toBe(1);
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    expect(await second).toBe(2);
+    expect(most).toBe(1);
+
+    task.start();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(task.running).toBe(true);
+    const stopped = task.stop();
+    expect(task.running).toBe(false);
+    release();
+    await stopped;
+    expect(passes).toBe(3);
+  });
+
+  it('logs a failed pass and keeps going', async () => {
+    let calls = 0;
+    const task = new PollingTask({ name: 'test pass', intervalMs: 5, logger: silentLogger(), pass: async () => { if (++calls === 1) throw new Error('boom'); } });
+    task.start();
+    await new Promise((r) => setTimeout(r, 100));
+    await task.stop();
+    expect(calls).toBeGreaterThan(1);
+  });
+});

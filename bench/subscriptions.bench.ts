@@ -14,7 +14,8 @@ import { startBenchInventory } from './support/bench-inventory.js';
 import { deliveryReport, type DeliveryReport, type SubscriberRecord } from './support/delivery-report.js';
 import { cpuSeconds } from './support/process-cpu.js';
 import { percentile } from './support/stats.js';
-import { freePorts, startServices } from './support/service-process.js';
+import { freePortRun } from '@retail-hub/platform/testing/free-ports';
+import { startServices } from './support/service-process.js';
 import { runStockChangeLoad } from './support/stock-change-load.js';
 import type { FleetCommand, FleetReport, FleetSubscriber } from './support/subscription-fleet.js';
 
@@ -42,8 +43,8 @@ const BASELINE = /* GraphQL */ `subscription StoreDashboard($filter: StockChange
 
 const loadAtStart = loadavg()[0]!;
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-subscriptions-'));
-const base = await freePorts(5);
-const gatewayPort = await freePorts(1);
+const base = await freePortRun(5);
+const gatewayPort = await freePortRun(1);
 const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
 const adminKey = mintApiKey().key;
 const common = ['--data-dir', dataDir, '--skus', args.skus!, '--stores', args.stores!, '--subgraph-ports', String(base)];

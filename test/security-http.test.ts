@@ -1,36 +1,15 @@
 // The hub's HTTP surface as an attacker meets it: subgraphs refuse calls without valid signed claims, the gateway passes
 // the graphql-http audit, CSRF and CORS hold, and production mode hides the schema, stack traces and secrets.
-import { createServer } from 'node:net';
 import { auditServer } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIMS_HEADER, DEV_CLAIMS_SECRET, signClaims, type Claims } from '@retail-hub/platform';
+import { freePortRun } from '@retail-hub/platform/testing/free-ports';
 import { startHubProcess, type HubProcess } from './support/hub-process.js';
 import { bearer, codes, createKeyByApi, post } from './support/security-kit.js';
 
 const SECRET = 'security-test-claims-secret';
 const ADMIN: Claims = { sub: 'key-x', kind: 'key', scopes: ['*'] };
 const QUERY = JSON.stringify({ query: '{ products(first: 1) { nodes { sku } } }' });
-
-/** Five consecutive free ports, for subgraphs this test must call directly. */
-async function freePortRun(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    const servers = [];
-    try {
-      for (let p = base; p < base + 5; p++) {
-        const server = createServer();
-        await new Promise<void>((resolve, reject) => server.once('error', reject).listen(p, '127.0.0.1', resolve));
-        servers.push(server);
-      }
-      return base;
-    } catch {
-      // taken: try another run
-    } finally {
-      await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-    }
-  }
-  throw new Error('no run of five free ports');
-}
 
 async function callSubgraph(port: number, headers: Record<string, string>) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: QUERY });
@@ -42,7 +21,7 @@ describe('in production mode', () => {
   let productPort: number;
 
   beforeAll(async () => {
-    productPort = await freePortRun();
+    productPort = await freePortRun(5);
     hub = await startHubProcess({ args: ['--production', '--subgraph-ports', String(productPort)], env: { HUB_CLAIMS_SECRET: SECRET, LOG_LEVEL: 'debug' } });
   });
   afterAll(async () => hub?.dispose());
@@ -97,7 +76,7 @@ describe('in development mode', () => {
   let productPort: number;
 
   beforeAll(async () => {
-    productPort = await freePortRun();
+    productPort = await freePortRun(5);
     hub = await startHubProcess({ args: ['--subgraph-ports', String(productPort)], env: { HUB_CORS_ORIGINS: 'https://shop.example.com' } });
   });
   afterAll(async () => hub?.dispose());

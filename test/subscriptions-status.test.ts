@@ -4,7 +4,7 @@ import type { TestSubscriptionClient } from '@retail-hub/platform/testing/subscr
 import { startHubProcess, type HubProcess } from './support/hub-process.js';
 import { PLACE_ORDER, storeOrder } from './support/orders-hub.js';
 import { createPromotion, nextSaturday, plusDays } from './support/promotions-kit.js';
-import { freePortRun } from './support/split-hub.js';
+import { freePortRun } from '@retail-hub/platform/testing/free-ports';
 import { connectAs, eventually } from './support/subscription-fixtures.js';
 
 describe('status subscriptions through the gateway', () => {

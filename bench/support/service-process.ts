@@ -1,6 +1,5 @@
 // Starts `hub/src/main.ts` with some of the services as a child process and waits until they serve (benchmarks).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -48,21 +47,4 @@ export async function startServices(args: string[], env: Record<string, string> 
       await exited;
     },
   };
-}
-
-/** A run of `count` consecutive free ports (the launcher numbers subgraph ports from a base). */
-export async function freePorts(count: number): Promise<number> {
-  for (;;) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    const free = await Promise.all(Array.from({ length: count }, (_, i) => isFree(base + i)));
-    if (free.every(Boolean)) return base;
-  }
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolveFree) => {
-    const server = createServer();
-    server.once('error', () => resolveFree(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
-  });
 }

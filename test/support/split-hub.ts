@@ -109,23 +109,6 @@ async function killAndWait(child: ChildProcess, exited: Promise<void>, signal: N
   await exited;
 }
 
-/** `count` consecutive ports nobody listens on now (the launcher numbers subgraph ports from a base: product, pricing, inventory, orders, supplier). */
-export async function freePortRun(count: number): Promise<number> {
-  for (;;) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    const free = await Promise.all(Array.from({ length: count }, (_, i) => isFree(base + i)));
-    if (free.every(Boolean)) return base;
-  }
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolveFree) => {
-    const server = createServer();
-    server.once('error', () => resolveFree(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
-  });
-}
-
 /** A port nobody listens on now (only inventory listens in its process, so the base two below it does not matter). */
 async function freePort(): Promise<number> {
   for (;;) {

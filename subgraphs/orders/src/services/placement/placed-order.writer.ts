@@ -1,30 +1,18 @@
 // Writes a placed order in one transaction: the order at its charged price, fulfilments, timeline, events, its ERP posting, the idempotency outcome.
-import type { Clock, ServiceEvents } from '@retail-hub/platform';
-import type { Kysely } from 'kysely';
 import { orderConfirmedEvent } from '../../events/order-confirmed.event.js';
 import { orderPlacedEvent } from '../../events/order-placed.event.js';
 import type { FulfilmentPart } from '../../events/order-event-parts.js';
-import type { ErpPostingRepository } from '../../store/erp-posting.repository.js';
 import type { IdempotencyKeyRepository } from '../../store/idempotency-key.repository.js';
-import type { OrderFulfilmentRepository, NewFulfilment } from '../../store/order-fulfilment.repository.js';
-import type { OrderTimelineRepository } from '../../store/order-timeline.repository.js';
-import type { OrdersDatabase } from '../../store/order-tables.js';
-import type { OrderRepository } from '../../store/order.repository.js';
+import type { NewFulfilment } from '../../store/order-fulfilment.repository.js';
 import type { PlacementState } from '../../workflows/place-order/placement-state.js';
+import type { TransitionDeps } from '../lifecycle/order-transitions.js';
 import { salesDocumentPosting } from '../erp-postings.js';
 import { toOrder, type Order } from '../order-model.js';
 import { paidAtPlacement } from './place-order-input.js';
 
-export interface PlacedOrderWriterDeps {
-  db: Kysely<OrdersDatabase>;
-  events: ServiceEvents;
-  orders: OrderRepository;
-  fulfilments: OrderFulfilmentRepository;
-  timeline: OrderTimelineRepository;
-  postings: ErpPostingRepository;
+/** What every order change writes with (TransitionDeps), plus the idempotency keys placement records. */
+export interface PlacedOrderWriterDeps extends TransitionDeps {
   keys: IdempotencyKeyRepository;
-  clock: Clock;
-  onPostingsQueued: () => void;
 }
 
 export class PlacedOrderWriter {

@@ -2,12 +2,16 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from '../gateway-context.js';
+import { copyAlias, EntitiesQueryMerger, MAX_COPIES } from './merged-entities-query.js';
 
 type Options = GraphQLDataSourceProcessOptions<GatewayContext>;
 
 interface Waiter {
   options: Options;
   representations: unknown[];
+  /** The call's variables besides the representations, and their JSON: calls with the same ones share a copy. */
+  others: Record<string, unknown>;
+  othersKey: string;
   resolve(response: GatewayGraphQLResponse): void;
   reject(error: unknown): void;
 }
@@ -22,27 +26,31 @@ interface Lane {
 const MAX_BATCH = 500;
 
 /**
- * Calls with the same operation, the same other variables and the same caller (one shared subscription's
- * claims object) are merged. A batch leaves at the end of the current turn of the event loop, or, when
- * `concurrency` calls of its kind are already out, as soon as one returns: under load batches grow instead
- * of calls queueing.
+ * Calls with the same operation and the same caller (one shared subscription's claims object) are merged: those
+ * with the same other variables share one representations list, the others go as aliased copies of the fetch in
+ * the same request (see EntitiesQueryMerger), so a price asked for 100 dashboards' stores is one call, not 100.
+ * A batch leaves at the end of the current turn of the event loop, or, when `concurrency` calls of its kind are
+ * already out, as soon as one returns: under load batches grow instead of calls queueing.
  */
 export class BatchingDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly lanes = new Map<string, Lane>();
   private readonly claimsIds = new WeakMap<object, number>();
   private nextClaimsId = 0;
+  private readonly merger = new EntitiesQueryMerger();
 
   constructor(private readonly inner: GraphQLDataSource<GatewayContext>, private readonly concurrency: number) {}
 
   process(options: Options): Promise<GatewayGraphQLResponse> {
     const { representations, ...others } = options.request.variables ?? {};
     if (!Array.isArray(representations) || !('incomingRequestContext' in options)) return this.inner.process(options);
-    const key = `${this.claimsId(options.context.claims)}\n${options.request.query}\n${JSON.stringify(others)}`;
+    const query = options.request.query!;
+    const othersKey = JSON.stringify(others);
+    const key = `${this.claimsId(options.context.claims)}\n${query}${this.merger.mergeable(query) ? '' : `\n${othersKey}`}`;
     let lane = this.lanes.get(key);
     if (!lane) this.lanes.set(key, (lane = { waiting: [], inFlight: 0, scheduled: false }));
     const laneRef = lane;
     return new Promise((resolve, reject) => {
-      laneRef.waiting.push({ options, representations, resolve, reject });
+      laneRef.waiting.push({ options, representations, others, othersKey, resolve, reject });
       this.schedule(key, laneRef);
     });
   }
@@ -58,13 +66,18 @@ export class BatchingDataSource implements GraphQLDataSource<GatewayContext> {
 
   private flush(key: string, lane: Lane): void {
     while (lane.waiting.length && lane.inFlight < this.concurrency) {
-      const batch: Waiter[] = [];
+      const copies = new Map<string, Waiter[]>();
       let size = 0;
-      while (lane.waiting.length && (batch.length === 0 || size + lane.waiting[0]!.representations.length <= MAX_BATCH)) {
-        const waiter = lane.waiting.shift()!;
+      while (lane.waiting.length && (size === 0 || size + lane.waiting[0]!.representations.length <= MAX_BATCH)) {
+        const waiter = lane.waiting[0]!;
+        const copy = copies.get(waiter.othersKey);
+        if (copy) copy.push(waiter);
+        else if (copies.size < MAX_COPIES) copies.set(waiter.othersKey, [waiter]);
+        else break;
+        lane.waiting.shift();
         size += waiter.representations.length;
-        batch.push(waiter);
       }
+      const batch = [...copies.values()];
       lane.inFlight++;
       void this.send(batch).finally(() => {
         lane.inFlight--;
@@ -74,18 +87,21 @@ export class BatchingDataSource implements GraphQLDataSource<GatewayContext> {
     }
   }
 
-  private async send(batch: Waiter[]): Promise<void> {
-    const first = batch[0]!.options;
-    const representations = batch.flatMap((w) => w.representations);
+  /** One call for the batch: a copy of the fetch per distinct set of other variables, unless there is only one. */
+  private async send(batch: Waiter[][]): Promise<void> {
+    const first = batch[0]![0]!.options;
+    const representationsOf = (copy: Waiter[]) => copy.flatMap((w) => w.representations);
     try {
-      const response = await this.inner.process({ ...first, request: { ...first.request, variables: { ...first.request.variables, representations } } } as Options);
-      let offset = 0;
-      for (const waiter of batch) {
-        waiter.resolve(slice(response, offset, waiter.representations.length));
-        offset += waiter.representations.length;
+      if (batch.length === 1) {
+        const variables = { ...first.request.variables, representations: representationsOf(batch[0]!) };
+        return share(batch[0]!, await this.inner.process({ ...first, request: { ...first.request, variables } } as Options));
       }
+      const query = this.merger.merged(first.request.query!, batch.length);
+      const variables = this.merger.variables(batch.map((copy) => ({ ...copy[0]!.others, representations: representationsOf(copy) })));
+      const response = await this.inner.process({ ...first, request: { ...first.request, query, variables } } as Options);
+      batch.forEach((copy, index) => share(copy, copyOf(response, copyAlias(index))));
     } catch (error) {
-      for (const waiter of batch) waiter.reject(error);
+      for (const waiter of batch.flat()) waiter.reject(error);
     }
   }
 
@@ -94,6 +110,28 @@ export class BatchingDataSource implements GraphQLDataSource<GatewayContext> {
     if (id === undefined) this.claimsIds.set(claims, (id = this.nextClaimsId++));
     return id;
   }
+}
+
+/** Each caller's part of one copy's answer, in the order their representations were sent. */
+function share(copy: Waiter[], response: GatewayGraphQLResponse): void {
+  let offset = 0;
+  for (const waiter of copy) {
+    waiter.resolve(slice(response, offset, waiter.representations.length));
+    offset += waiter.representations.length;
+  }
+}
+
+/** One copy's answer in a merged call, as if it had been sent alone: its entities and errors, and errors about all. */
+function copyOf(response: GatewayGraphQLResponse, alias: string): GatewayGraphQLResponse {
+  const data = response.data as Record<string, unknown> | null | undefined;
+  const errors = response.errors
+    ?.map((error) => {
+      const field = error.path?.[0];
+      if (field === alias) return { ...error, path: ['_entities', ...error.path!.slice(1)] };
+      return typeof field === 'string' && /^_\d+$/.test(field) ? null : error;
+    })
+    .filter((e) => e !== null);
+  return { ...response, data: data ? { _entities: data[alias] } : data, errors: errors?.length ? errors : undefined };
 }
 
 /** One caller's part of a batched answer: its entities, and the errors about them (paths rebased) or about all. */

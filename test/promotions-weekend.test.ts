@@ -177,6 +177,13 @@ describe.each(TEST_DIALECTS)('a weekend promotion on %s', (dialect) => {
     expect(await cartAt(late)).toMatchObject({ discountTotal: { centAmount: 3 * percentOff(regular, PERCENT) }, lines: [{ adjustments: [{ promotionId, description: '25% off' }] }] });
     const shelf = (await gql(/* GraphQL */ `query($sku: ID!, $loc: ID) { product(sku: $sku) { price(channel: STORE, locationId: $loc) { amount { centAmount } regular { centAmount } onPromotion } activePromotions(channel: STORE, locationId: $loc) { id } } }`, { sku: sku.sku, loc: late })).data.product;
     expect(shelf).toEqual({ price: { amount: { centAmount: regular - percentOff(regular, PERCENT) }, regular: { centAmount: regular }, onPromotion: true }, activePromotions: [{ id: promotionId }] });
+
+    // Shelf prices at two stores in one request (pricing looks up both stores' promotions in one query): the store
+    // that excluded the item sells it at the regular price, the other one on promotion.
+    const [excludedSku, excludingStore] = [...resolved.excludedAt].map((k) => k.split('@') as [string, string]).find(([s]) => included.some((p) => p.sku === s))!;
+    const otherStore = stores.find((s) => !resolved.excludedAt.has(`${excludedSku}@${s.id}`))!.id;
+    const twoShelves = (await gql(/* GraphQL */ `query($sku: ID!, $a: ID, $b: ID) { product(sku: $sku) { a: price(channel: STORE, locationId: $a) { onPromotion } b: price(channel: STORE, locationId: $b) { onPromotion } } }`, { sku: excludedSku, a: excludingStore, b: otherStore })).data.product;
+    expect(twoShelves).toEqual({ a: { onPromotion: false }, b: { onPromotion: true } });
   }, 120_000);
 
   it('lets the richer exclusive rival win its SKUs online while both run, and the cart never depends on line order', async () => {

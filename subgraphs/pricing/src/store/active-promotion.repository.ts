@@ -1,4 +1,4 @@
-// The cart's and the shelf price's question: which promotions run now for these SKUs, on this channel, at this location.
+// The cart's and the shelf price's question: which promotions run now for these SKUs, on this channel, at these locations.
 import type { Kysely } from 'kysely';
 import type { Channel } from '../services/pricing-model.js';
 import type { PricingDatabase } from './pricing-tables.js';
@@ -16,6 +16,11 @@ export interface ActivePromotionRow {
   margin_approved: number;
 }
 
+/** An active promotion row at the location whose window it was found in. */
+export interface LocatedPromotionRow extends ActivePromotionRow {
+  location_id: string;
+}
+
 const CHANNEL_COLUMN = { STORE: 'p.ch_store', ECOMMERCE: 'p.ch_ecommerce', MOBILE: 'p.ch_mobile' } as const;
 const SKUS_PER_QUERY = 500;
 
@@ -23,21 +28,24 @@ export class ActivePromotionRepository {
   constructor(private readonly db: Kysely<PricingDatabase>) {}
 
   /**
-   * One row per promotion and SKU: scheduled or live promotions on the channel whose window at the
-   * location contains `at`, for items neither excluded nor excluded at that location. The window
-   * decides, not whether the go-live was published yet, so a cart prices a promotion from its first
-   * second in each store's local time.
+   * One row per promotion, SKU and location: scheduled or live promotions on the channel whose window at the
+   * location contains `at`, for items neither excluded nor excluded at that location. The window decides, not
+   * whether the go-live was published yet, so a cart prices a promotion from its first second in each store's
+   * local time. Several locations go in one query (shelf prices for many stores' dashboards); rows for every
+   * SKU at every location are returned, the caller picks the pairs it asked for.
    */
-  async activeFor(skus: readonly string[], channel: Channel, locationId: string, at: string): Promise<ActivePromotionRow[]> {
+  async activeFor(skus: readonly string[], channel: Channel, locationIds: readonly string[], at: string): Promise<LocatedPromotionRow[]> {
     const unique = [...new Set(skus)];
-    const rows: ActivePromotionRow[] = [];
+    const locations = [...new Set(locationIds)];
+    const rows: LocatedPromotionRow[] = [];
     for (let i = 0; i < unique.length; i += SKUS_PER_QUERY) {
       rows.push(
         ...(await this.db
           .selectFrom('promotion_item as i')
           .innerJoin('promotion as p', 'p.id', 'i.promotion_id')
-          .innerJoin('promotion_location as l', (join) => join.onRef('l.promotion_id', '=', 'i.promotion_id').on('l.location_id', '=', locationId))
-          .select(['p.id', 'p.name', 'p.type', 'p.rule', 'p.stacking', 'p.priority', 'p.version', 'i.sku', 'i.unit_cost', 'i.margin_approved'])
+          .innerJoin('promotion_location as l', 'l.promotion_id', 'i.promotion_id')
+          .select(['p.id', 'p.name', 'p.type', 'p.rule', 'p.stacking', 'p.priority', 'p.version', 'i.sku', 'i.unit_cost', 'i.margin_approved', 'l.location_id'])
+          .where('l.location_id', 'in', locations)
           .where('i.sku', 'in', unique.slice(i, i + SKUS_PER_QUERY))
           .where('i.excluded', '=', 0)
           .where('p.status', 'in', ['SCHEDULED', 'LIVE'])
@@ -45,7 +53,7 @@ export class ActivePromotionRepository {
           .where('l.starts_at', '<=', at)
           .where('l.ends_at', '>', at)
           .where((eb) =>
-            eb.not(eb.exists(eb.selectFrom('promotion_item_exclusion as x').select('x.sku').whereRef('x.promotion_id', '=', 'i.promotion_id').whereRef('x.sku', '=', 'i.sku').where('x.location_id', '=', locationId))),
+            eb.not(eb.exists(eb.selectFrom('promotion_item_exclusion as x').select('x.sku').whereRef('x.promotion_id', '=', 'i.promotion_id').whereRef('x.sku', '=', 'i.sku').whereRef('x.location_id', '=', 'l.location_id'))),
           )
           .execute()),
       );

@@ -3,7 +3,7 @@ import type { Clock } from '@retail-hub/platform';
 import DataLoader from 'dataloader';
 import type { EnginePromotion, PromotionType, StackingMode } from '../../engine/engine-model.js';
 import { describeDeal } from '../../engine/promotion-description.js';
-import type { ActivePromotionRepository, ActivePromotionRow } from '../../store/active-promotion.repository.js';
+import type { ActivePromotionRepository, LocatedPromotionRow } from '../../store/active-promotion.repository.js';
 import type { Channel } from '../pricing-model.js';
 
 /** The active promotions touching one SKU, and what its cost was when they were validated. */
@@ -23,22 +23,23 @@ export class ActivePromotionsService {
     return channel === 'STORE' ? (locationId ?? null) : this.onlineLocationId();
   }
 
-  /** A per-request loader keyed `channel|location|sku`; one query per channel and location in a request. */
+  /** A per-request loader keyed `channel|location|sku`; one query per channel in a request, whatever the locations. */
   createLoader(): ActivePromotionLoader {
     return new DataLoader<string, SkuPromotions>(async (keys) => {
-      const groups = new Map<string, string[]>();
+      const byChannel = new Map<Channel, { skus: string[]; locations: string[] }>();
       for (const key of keys) {
-        const [channel, location, sku] = key.split('|') as [string, string, string];
-        const group = `${channel}|${location}`;
-        groups.set(group, [...(groups.get(group) ?? []), sku]);
+        const [channel, location, sku] = key.split('|') as [Channel, string, string];
+        const asked = byChannel.get(channel) ?? { skus: [], locations: [] };
+        asked.skus.push(sku);
+        asked.locations.push(location);
+        byChannel.set(channel, asked);
       }
       const at = this.clock.now().toISOString();
-      const bySku = new Map<string, SkuPromotions>();
-      for (const [group, skus] of groups) {
-        const [channel, location] = group.split('|') as [Channel, string];
-        for (const [sku, entry] of toSkuPromotions(await this.active.activeFor(skus, channel, location, at))) bySku.set(`${group}|${sku}`, entry);
+      const found = new Map<string, SkuPromotions>();
+      for (const [channel, asked] of byChannel) {
+        for (const [locatedSku, entry] of toSkuPromotions(await this.active.activeFor(asked.skus, channel, asked.locations, at))) found.set(`${channel}|${locatedSku}`, entry);
       }
-      return keys.map((k) => bySku.get(k) ?? { promotions: [], unitCost: null });
+      return keys.map((k) => found.get(k) ?? { promotions: [], unitCost: null });
     });
   }
 
@@ -47,13 +48,14 @@ export class ActivePromotionsService {
   }
 }
 
-/** Rows are one per promotion and SKU; each SKU gets engine promotions targeting just itself. */
-function toSkuPromotions(rows: readonly ActivePromotionRow[]): Map<string, SkuPromotions> {
+/** Rows are one per promotion, SKU and location; each `location|sku` gets engine promotions targeting just that SKU. */
+function toSkuPromotions(rows: readonly LocatedPromotionRow[]): Map<string, SkuPromotions> {
   const result = new Map<string, SkuPromotions>();
   for (const row of rows) {
+    const key = `${row.location_id}|${row.sku}`;
     const type = row.type as PromotionType;
     const rule = JSON.parse(row.rule);
-    const entry = result.get(row.sku) ?? { promotions: [], unitCost: null };
+    const entry = result.get(key) ?? { promotions: [], unitCost: null };
     entry.promotions.push({
       id: row.id,
       type,
@@ -65,7 +67,7 @@ function toSkuPromotions(rows: readonly ActivePromotionRow[]): Map<string, SkuPr
       marginApprovedSkus: row.margin_approved ? new Set([row.sku]) : new Set(),
     });
     entry.unitCost = Math.max(entry.unitCost ?? 0, row.unit_cost);
-    result.set(row.sku, entry);
+    result.set(key, entry);
   }
   return result;
 }

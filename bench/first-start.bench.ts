@@ -1,43 +1,27 @@
 // Benchmark: how long `npm start` takes on a fresh data directory (seed + first sync) and on a restart (the baseline).
 // Run: npx tsx bench/first-start.bench.ts [--runs 3] [--skus 2000]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { launchHub } from '@retail-hub/platform/testing/hub-launch';
 import { median } from './support/stats.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, skus: { type: 'string', default: '2000' } } });
-const ROOT = resolve(import.meta.dirname, '..');
 
 interface Start {
   readyMs: number;
   seedMs: number | null;
 }
 
-function startOnce(dataDir: string): Promise<Start> {
-  return new Promise((resolveStart, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'hub/src/main.ts', '--port', '0', '--subgraph-ports', '0', '--data-dir', dataDir, '--skus', values.skus!], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d;
-      if (/GraphQL endpoint:/.test(out)) {
-        const readyMs = performance.now() - started;
-        const seed = /Seeded the synthetic retailer in ([\d.]+) s/.exec(out);
-        child.kill('SIGINT');
-        child.once('exit', () => resolveStart({ readyMs, seedMs: seed ? Number(seed[1]) * 1000 : null }));
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      if (!/GraphQL endpoint:/.test(out)) reject(new Error(`hub exited ${code}:\n${out}`));
-    });
-  });
+async function startOnce(dataDir: string): Promise<Start> {
+  const started = performance.now();
+  // No timeout (a large --skus seeds for long) and the caller's LOG_LEVEL, as `npm start` would have.
+  const hub = await launchHub({ args: ['--port', '0', '--subgraph-ports', '0', '--data-dir', dataDir, '--skus', values.skus!], env: { LOG_LEVEL: process.env.LOG_LEVEL }, ready: /GraphQL endpoint:/, timeoutMs: Infinity });
+  const readyMs = performance.now() - started;
+  const seed = /Seeded the synthetic retailer in ([\d.]+) s/.exec(hub.output());
+  await hub.kill('SIGINT');
+  return { readyMs, seedMs: seed ? Number(seed[1]) * 1000 : null };
 }
 
 const fresh: Start[] = [];

@@ -1,10 +1,7 @@
 // The hub as two real processes: inventory alone (so tests can kill and restart it) and everything else with the gateway.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { freePortRun } from '@retail-hub/platform/testing/free-ports';
+import { launchHub } from '@retail-hub/platform/testing/hub-launch';
 import { startHubProcess, type HubProcess } from './hub-process.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface InventoryProcess {
   /** e.g. http://127.0.0.1:41234 (its /graphql serves HTTP and graphql-ws) */
@@ -34,7 +31,8 @@ export interface SplitHubOptions {
 }
 
 export async function startSplitHub(options: SplitHubOptions = {}): Promise<SplitHub> {
-  const port = await freePort();
+  // Only inventory listens in its process, so the two ports below it (its --subgraph-ports base) need not be free.
+  const port = await freePortRun(1);
   const skus = options.skus ?? 200;
   const stores = options.stores ?? 20;
   const gateway = await startHubProcess({
@@ -80,46 +78,13 @@ interface InventoryProcessOptions {
 
 /** `--services inventory`: inventory is the third subgraph, so its port is the first subgraph port + 2. */
 async function startInventoryProcess(options: InventoryProcessOptions): Promise<InventoryProcess> {
-  const args = ['--import', 'tsx', 'hub/src/main.ts', '--services', 'inventory', '--subgraph-ports', String(options.port - 2), '--data-dir', options.dataDir, '--skus', String(options.skus), '--stores', String(options.stores)];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  await new Promise<void>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`inventory did not start in time:\n${output}`)), 90_000);
-    const onData = () => {
-      if (!/retail-hub services running/.test(output)) return;
-      clearTimeout(timer);
-      child.stdout!.off('data', onData);
-      resolvePromise();
-    };
-    child.stdout!.on('data', onData);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`inventory exited before it was ready:\n${output}`));
-    });
-  });
-  return { url: `http://127.0.0.1:${options.port}`, output: () => output, kill: (signal = 'SIGTERM') => killAndWait(child, exited, signal) };
-}
-
-async function killAndWait(child: ChildProcess, exited: Promise<void>, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill(signal);
-  await exited;
-}
-
-/** A port nobody listens on now (only inventory listens in its process, so the base two below it does not matter). */
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolvePort, reject) => {
-      const server = createServer();
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        const { port: chosen } = server.address() as { port: number };
-        server.close(() => resolvePort(chosen));
-      });
-    });
-    if (port > 1026) return port;
-  }
+  const args = ['--services', 'inventory', '--subgraph-ports', String(options.port - 2), '--data-dir', options.dataDir, '--skus', String(options.skus), '--stores', String(options.stores)];
+  const inventory = await launchHub({ args, env: options.env, ready: /retail-hub services running/, what: 'inventory' });
+  return {
+    url: `http://127.0.0.1:${options.port}`,
+    output: inventory.output,
+    async kill(signal = 'SIGTERM') {
+      await inventory.kill(signal);
+    },
+  };
 }

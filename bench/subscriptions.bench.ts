@@ -81,12 +81,31 @@ for (let i = 0; i < SUBSCRIBERS - districtScreens; i++) filters.push({ locations
 for (let i = 0; i < districtScreens; i++) filters.push({ locations: districts[i % districts.length]!, loc: districts[i % districts.length]![0]! });
 const distinctFilters = new Set(filters.map((f) => f.locations.join())).size;
 
-async function gatewayMetric(name: string, labels = ''): Promise<number> {
-  const text = await (await fetch(`${gatewayUrl}/metrics`)).text();
+/** The sum of a Prometheus metric's samples on a service's /metrics, over the lines that contain `labels`. */
+async function metricAt(url: string, name: string, labels = ''): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
   return text
     .split('\n')
     .filter((line) => (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) && line.includes(labels))
     .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+const gatewayMetric = (name: string, labels = '') => metricAt(gatewayUrl, name, labels);
+
+/**
+ * Where a per-event subgraph call's time goes: counted and summed at the gateway (from sending the request to
+ * having the answer, so it includes waiting for the gateway's own event loop) and in the subgraph (handling the
+ * request); the gateway's minor GC time alongside.
+ */
+const CALLED = [['product', base], ['pricing', base + 1]] as const;
+async function callTimes(): Promise<Record<string, number>> {
+  const entries: [string, number][] = [['gateway minor GC s', await gatewayMetric('nodejs_gc_duration_seconds_sum', 'kind="minor"')]];
+  for (const [subgraph, port] of CALLED) {
+    const at = `subgraph="${subgraph}"`;
+    entries.push([`${subgraph} calls`, await gatewayMetric('hub_gateway_subgraph_call_duration_seconds_count', at)]);
+    entries.push([`${subgraph} s at gateway`, await gatewayMetric('hub_gateway_subgraph_call_duration_seconds_sum', at)]);
+    entries.push([`${subgraph} s in subgraph`, await metricAt(`http://127.0.0.1:${port}`, 'hub_http_request_duration_seconds_sum', `service="${subgraph}",route="/graphql"`)]);
+  }
+  return Object.fromEntries(entries);
 }
 const inventoryMetric = async (name: string) => ((await bench.metrics.registry.getSingleMetric(name)?.get())?.values ?? []).reduce((s, v) => s + v.value, 0);
 const until = async (check: () => Promise<boolean>, what: string) => {
@@ -110,6 +129,8 @@ interface PhaseResult {
   memory: { connected: { rss: number; heap: number }; peak: { rss: number; heap: number } };
   /** CPU seconds each process used from the start of the measured load until its deliveries had drained. */
   cpu: Record<string, number>;
+  /** callTimes() over the same span as cpu. */
+  calls: Record<string, number>;
   wallSeconds: number;
   fleetCloses: number;
 }
@@ -144,6 +165,7 @@ async function phase(name: string, query: string): Promise<PhaseResult> {
   const peak = { ...connected };
   const pids = { gateway: gateway.child.pid!, 'inventory + writer': process.pid, 'product, pricing, orders, supplier': others.child.pid!, fleet: fleet.pid! };
   const cpuBefore = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  const callsBefore = await callTimes();
   const wallStarted = performance.now();
   const sampler = setInterval(() => void memory().then((m) => ((peak.rss = Math.max(peak.rss, m.rss)), (peak.heap = Math.max(peak.heap, m.heap)))), 1_000);
   const load = await runStockChangeLoad({ inventory, ledger, skus, locations: stores, ratePerSecond: RATE, durationMs: SECONDS * 1_000 });
@@ -158,6 +180,7 @@ async function phase(name: string, query: string): Promise<PhaseResult> {
     last = delivered;
   }
   const cpu = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid) - cpuBefore[name]!]));
+  const calls = Object.fromEntries(Object.entries(await callTimes()).map(([name, value]) => [name, value - callsBefore[name]!]));
   const wallSeconds = (performance.now() - wallStarted) / 1000;
   const gatewayCoalesced = (await gatewayMetric('hub_gateway_subscription_events_total', 'outcome="coalesced"')) - coalescedBefore;
   fleet.send({ type: 'resume-slow' } satisfies FleetCommand);
@@ -185,6 +208,7 @@ async function phase(name: string, query: string): Promise<PhaseResult> {
     gatewayCoalesced,
     memory: { connected, peak },
     cpu,
+    calls,
     wallSeconds,
     fleetCloses,
   };
@@ -226,6 +250,11 @@ console.log('\nCPU used per 1,000 changes (seconds), from the start of the measu
 for (const r of results) {
   const per = (seconds: number) => ((seconds / r.writes) * 1000).toFixed(2);
   console.log(`  ${r.phase}: ${Object.entries(r.cpu).map(([name, seconds]) => `${name} ${per(seconds)} (${((seconds / r.wallSeconds) * 100).toFixed(0)}% of a core)`).join('; ')}`);
+}
+console.log('\nPer-event subgraph calls (mean ms per call at the gateway / in the subgraph) and the gateway\'s minor GC:');
+for (const { phase, calls } of results) {
+  const mean = (subgraph: string, where: string) => (calls[`${subgraph} calls`]! ? ((calls[`${subgraph} s ${where}`]! / calls[`${subgraph} calls`]!) * 1000).toFixed(1) : '-');
+  console.log(`  ${phase}: ${CALLED.map(([subgraph]) => `${subgraph} ${calls[`${subgraph} calls`]} calls, ${mean(subgraph, 'at gateway')} / ${mean(subgraph, 'in subgraph')} ms`).join('; ')}; minor GC ${calls['gateway minor GC s']!.toFixed(2)} s`);
 }
 const [baseline, full] = results;
 if (baseline && full) console.log(`\nfull / baseline: p50 ${(full.report.latencyMs.p50 / baseline.report.latencyMs.p50).toFixed(2)}x, p99 ${(full.report.latencyMs.p99 / baseline.report.latencyMs.p99).toFixed(2)}x`);

@@ -48,11 +48,11 @@ const claims = { sub: 'x', kind: 'key' as const, scopes: ['*'] };
 const NAMES = 'query Names($representations:[_Any!]!){_entities(representations:$representations){...on Product{name}}}';
 const PRICES = 'query Prices($representations:[_Any!]!,$store:ID!){_entities(representations:$representations){...on Product{price(store:$store)}}}';
 
-const call = (batching: BatchingDataSource, skus: string[], options: { context?: GatewayContext; query?: string; variables?: Record<string, unknown> } = {}) =>
+const call = (batching: BatchingDataSource, skus: string[], options: { context?: GatewayContext; query?: string; variables?: Record<string, unknown>; typename?: string } = {}) =>
   batching.process({
     // GraphQLDataSourceRequestKind.INCOMING_OPERATION (a CommonJS enum that ESM named imports do not see).
     kind: 'incoming operation',
-    request: { query: options.query ?? NAMES, variables: { representations: skus.map((sku) => ({ __typename: 'Product', sku })), ...options.variables } },
+    request: { query: options.query ?? NAMES, variables: { representations: skus.map((sku) => ({ __typename: options.typename ?? 'Product', sku })), ...options.variables } },
     incomingRequestContext: {} as never,
     context: options.context ?? { claims },
   } as Options);
@@ -98,6 +98,31 @@ describe('BatchingDataSource', () => {
     expect(good).toEqual({ data: { _entities: [{ name: 'name of SKU-1', price: 101 }] } });
     expect(bad.errors).toMatchObject([{ message: 'no such product', path: ['_entities', 1, 'name'] }]);
     expect(bad.data).toEqual({ _entities: [{ name: 'name of SKU-4', price: 402 }, { name: null, price: 2 }] });
+  });
+
+  it('sends each copy again on its own when one copy nulls the whole merged answer', async () => {
+    const subgraph = recordingSubgraph();
+    const batching = new BatchingDataSource(subgraph.source, 2);
+    // A representation of a type the subgraph does not know (a deploy in progress) fails that copy's _entities
+    // field, and with it the whole answer: the other store must still get its price.
+    const [store7, unknownType] = await Promise.all([price(batching, ['SKU-1'], '7'), call(batching, ['SKU-2'], { query: PRICES, variables: { store: '8' }, typename: 'Gone' })]);
+    expect(subgraph.calls).toHaveLength(3);
+    expect(store7).toEqual({ data: { _entities: [{ price: 107 }] } });
+    expect(unknownType.data).toBeNull();
+    expect(unknownType.errors?.length).toBeGreaterThan(0);
+  });
+
+  it('does not merge fetches with operation directives, nor more copies than keep a request small', async () => {
+    const subgraph = recordingSubgraph();
+    const batching = new BatchingDataSource(subgraph.source, 2);
+    const directed = 'query($representations:[_Any!]!,$store:ID!) @audit(tag:$store) {_entities(representations:$representations){...on Product{price(store:$store)}}}';
+    const [a, b] = await Promise.all([call(batching, ['SKU-1'], { query: directed, variables: { store: '1' } }), call(batching, ['SKU-1'], { query: directed, variables: { store: '2' } })]);
+    expect(subgraph.calls).toHaveLength(2);
+    expect([a.data, b.data]).toEqual([{ _entities: [{ price: 101 }] }, { _entities: [{ price: 102 }] }]);
+
+    const large = PRICES.replace('price(store:$store)', `price(store:$store) ${Array.from({ length: 3_000 }, (_, i) => `t${i}:__typename`).join(' ')}`);
+    await Promise.all(['1', '2', '3'].map((store) => call(batching, ['SKU-1'], { query: large, variables: { store } })));
+    expect(subgraph.calls).toHaveLength(5);
   });
 
   it('keeps apart calls of another caller or another operation', async () => {

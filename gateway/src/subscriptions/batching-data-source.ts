@@ -2,7 +2,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from '../gateway-context.js';
-import { copyAlias, EntitiesQueryMerger, MAX_COPIES } from './merged-entities-query.js';
+import { copyAlias, EntitiesQueryMerger } from './merged-entities-query.js';
 
 type Options = GraphQLDataSourceProcessOptions<GatewayContext>;
 
@@ -67,12 +67,13 @@ export class BatchingDataSource implements GraphQLDataSource<GatewayContext> {
   private flush(key: string, lane: Lane): void {
     while (lane.waiting.length && lane.inFlight < this.concurrency) {
       const copies = new Map<string, Waiter[]>();
+      const maxCopies = this.merger.maxCopies(lane.waiting[0]!.options.request.query!);
       let size = 0;
       while (lane.waiting.length && (size === 0 || size + lane.waiting[0]!.representations.length <= MAX_BATCH)) {
         const waiter = lane.waiting[0]!;
         const copy = copies.get(waiter.othersKey);
         if (copy) copy.push(waiter);
-        else if (copies.size < MAX_COPIES) copies.set(waiter.othersKey, [waiter]);
+        else if (copies.size < maxCopies) copies.set(waiter.othersKey, [waiter]);
         else break;
         lane.waiting.shift();
         size += waiter.representations.length;
@@ -91,14 +92,19 @@ export class BatchingDataSource implements GraphQLDataSource<GatewayContext> {
   private async send(batch: Waiter[][]): Promise<void> {
     const first = batch[0]![0]!.options;
     const representationsOf = (copy: Waiter[]) => copy.flatMap((w) => w.representations);
+    const alone = async (copy: Waiter[]) => {
+      const options = copy[0]!.options;
+      const variables = { ...options.request.variables, representations: representationsOf(copy) };
+      share(copy, await this.inner.process({ ...options, request: { ...options.request, variables } } as Options));
+    };
     try {
-      if (batch.length === 1) {
-        const variables = { ...first.request.variables, representations: representationsOf(batch[0]!) };
-        return share(batch[0]!, await this.inner.process({ ...first, request: { ...first.request, variables } } as Options));
-      }
+      if (batch.length === 1) return await alone(batch[0]!);
       const query = this.merger.merged(first.request.query!, batch.length);
       const variables = this.merger.variables(batch.map((copy) => ({ ...copy[0]!.others, representations: representationsOf(copy) })));
       const response = await this.inner.process({ ...first, request: { ...first.request, query, variables } } as Options);
+      // No data at all: one copy's failure nulled the whole answer (`_entities` is non-null), or the request was
+      // refused. Each copy goes again on its own, so the others get their entities and each its own errors.
+      if (!response.data) return void (await Promise.all(batch.map((copy) => alone(copy).catch((error: unknown) => copy.forEach((w) => w.reject(error))))));
       batch.forEach((copy, index) => share(copy, copyOf(response, copyAlias(index))));
     } catch (error) {
       for (const waiter of batch.flat()) waiter.reject(error);

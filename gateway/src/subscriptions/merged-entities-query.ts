@@ -2,8 +2,13 @@
 // each copy aliased, its variables renamed, so the subgraph resolves them all in one request (and one DataLoader batch).
 import { Kind, OperationTypeNode, parse, print, visit, type FieldNode, type OperationDefinitionNode } from 'graphql';
 
-/** Past this many copies a call is split: the merged text grows with each copy. */
-export const MAX_COPIES = 100;
+/** At most this many copies in one call: a failure of the call fails every copy, and the subgraph's work grows. */
+const MAX_COPIES = 100;
+/** A merged text stays under this size (subgraphs refuse bodies over 1 MiB; representations come on top). */
+const MAX_MERGED_CHARS = 64 * 1024;
+/** Past this many cached bytes of merged texts (or fetch operations) the caches start again: they stay bounded. */
+const MAX_CACHED_CHARS = 8 * 1024 * 1024;
+const MAX_TEMPLATES = 1_000;
 
 /** The response field holding copy `index`'s entities. */
 export const copyAlias = (index: number): string => `_${index}`;
@@ -14,15 +19,32 @@ const copyVariable = (name: string, index: number): string => `${name}_${index}`
 /** The fetch operations of one data source that can be merged, and their merged texts by number of copies. */
 export class EntitiesQueryMerger {
   private readonly templates = new Map<string, Template | null>();
+  private readonly texts = new Map<string, string>();
+  private cachedChars = 0;
 
-  /** True when the fetch is a single `_entities` selection, which is what the gateway plans for entity fetches. */
+  /** True when the fetch is a single `_entities` selection with no directives: what the gateway plans for entities. */
   mergeable(query: string): boolean {
     return this.template(query) !== null;
   }
 
+  /** How many copies of `query` (mergeable) one call may carry. */
+  maxCopies(query: string): number {
+    return Math.max(1, Math.min(MAX_COPIES, Math.floor(MAX_MERGED_CHARS / query.length)));
+  }
+
   /** The operation that runs `copies` copies of `query` (mergeable) at once. */
   merged(query: string, copies: number): string {
-    return this.template(query)!.merged(copies);
+    const key = `${copies}\n${query}`;
+    let text = this.texts.get(key);
+    if (text === undefined) {
+      text = this.template(query)!.merged(copies);
+      if ((this.cachedChars += text.length) > MAX_CACHED_CHARS) {
+        this.texts.clear();
+        this.cachedChars = text.length;
+      }
+      this.texts.set(key, text);
+    }
+    return text;
   }
 
   /** The merged operation's variables: each copy's own, renamed. */
@@ -36,14 +58,15 @@ export class EntitiesQueryMerger {
 
   private template(query: string): Template | null {
     let template = this.templates.get(query);
-    if (template === undefined) this.templates.set(query, (template = Template.of(query)));
+    if (template === undefined) {
+      if (this.templates.size >= MAX_TEMPLATES) this.templates.clear();
+      this.templates.set(query, (template = Template.of(query)));
+    }
     return template;
   }
 }
 
 class Template {
-  private readonly texts = new Map<number, string>();
-
   private constructor(private readonly operation: OperationDefinitionNode) {}
 
   static of(query: string): Template | null {
@@ -55,23 +78,21 @@ class Template {
     }
     const [operation, ...others] = document.definitions;
     if (others.length > 0 || operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== OperationTypeNode.QUERY) return null;
+    // Operation directives could name variables; copies would each need them renamed, on one operation.
+    if (operation.directives?.length) return null;
     const [field, ...more] = operation.selectionSet.selections;
     if (more.length > 0 || field?.kind !== Kind.FIELD || field.name.value !== '_entities' || field.alias) return null;
     return new Template(operation);
   }
 
   merged(copies: number): string {
-    let text = this.texts.get(copies);
-    if (text === undefined) {
-      const parts = Array.from({ length: copies }, (_, index) => this.copy(index));
-      const operation: OperationDefinitionNode = {
-        ...this.operation,
-        variableDefinitions: parts.flatMap((part) => part.variableDefinitions ?? []),
-        selectionSet: { kind: Kind.SELECTION_SET, selections: parts.flatMap((part) => part.selectionSet.selections) },
-      };
-      this.texts.set(copies, (text = print({ kind: Kind.DOCUMENT, definitions: [operation] })));
-    }
-    return text;
+    const parts = Array.from({ length: copies }, (_, index) => this.copy(index));
+    const operation: OperationDefinitionNode = {
+      ...this.operation,
+      variableDefinitions: parts.flatMap((part) => part.variableDefinitions ?? []),
+      selectionSet: { kind: Kind.SELECTION_SET, selections: parts.flatMap((part) => part.selectionSet.selections) },
+    };
+    return print({ kind: Kind.DOCUMENT, definitions: [operation] });
   }
 
   private copy(index: number): OperationDefinitionNode {

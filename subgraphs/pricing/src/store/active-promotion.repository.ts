@@ -28,25 +28,25 @@ export class ActivePromotionRepository {
   constructor(private readonly db: Kysely<PricingDatabase>) {}
 
   /**
-   * One row per promotion, SKU and location: scheduled or live promotions on the channel whose window at the
+   * One row per promotion, SKU and location asked: scheduled or live promotions on the channel whose window at the
    * location contains `at`, for items neither excluded nor excluded at that location. The window decides, not
    * whether the go-live was published yet, so a cart prices a promotion from its first second in each store's
-   * local time. Several locations go in one query (shelf prices for many stores' dashboards); rows for every
-   * SKU at every location are returned, the caller picks the pairs it asked for.
+   * local time. `asked` maps each location to its SKUs; several locations go in one query (shelf prices for many
+   * stores' dashboards), and only the pairs asked for come back.
    */
-  async activeFor(skus: readonly string[], channel: Channel, locationIds: readonly string[], at: string): Promise<LocatedPromotionRow[]> {
-    const unique = [...new Set(skus)];
-    const locations = [...new Set(locationIds)];
+  async activeFor(asked: ReadonlyMap<string, readonly string[]>, channel: Channel, at: string): Promise<LocatedPromotionRow[]> {
     const rows: LocatedPromotionRow[] = [];
-    for (let i = 0; i < unique.length; i += SKUS_PER_QUERY) {
+    for (const chunk of chunkPairs(asked, SKUS_PER_QUERY)) {
       rows.push(
         ...(await this.db
           .selectFrom('promotion_item as i')
           .innerJoin('promotion as p', 'p.id', 'i.promotion_id')
           .innerJoin('promotion_location as l', 'l.promotion_id', 'i.promotion_id')
           .select(['p.id', 'p.name', 'p.type', 'p.rule', 'p.stacking', 'p.priority', 'p.version', 'i.sku', 'i.unit_cost', 'i.margin_approved', 'l.location_id'])
-          .where('l.location_id', 'in', locations)
-          .where('i.sku', 'in', unique.slice(i, i + SKUS_PER_QUERY))
+          // The unions let the indexes on SKU and location work; the pairs keep out SKUs asked at another location.
+          .where('i.sku', 'in', [...new Set(chunk.flatMap(([, skus]) => skus))])
+          .where('l.location_id', 'in', chunk.map(([location]) => location))
+          .where((eb) => eb.or(chunk.map(([location, skus]) => eb.and([eb('l.location_id', '=', location), eb('i.sku', 'in', skus)]))))
           .where('i.excluded', '=', 0)
           .where('p.status', 'in', ['SCHEDULED', 'LIVE'])
           .where(CHANNEL_COLUMN[channel], '=', 1)
@@ -81,4 +81,27 @@ export class ActivePromotionRepository {
     }
     return rows;
   }
+}
+
+/** (location, SKUs) groups in chunks of at most `size` SKUs in all; a location with more SKUs spans chunks. */
+function chunkPairs(asked: ReadonlyMap<string, readonly string[]>, size: number): [string, string[]][][] {
+  const chunks: [string, string[]][][] = [];
+  let chunk: [string, string[]][] = [];
+  let count = 0;
+  for (const [location, skus] of asked) {
+    const unique = [...new Set(skus)];
+    for (let i = 0; i < unique.length; ) {
+      const part = unique.slice(i, i + size - count);
+      chunk.push([location, part]);
+      count += part.length;
+      i += part.length;
+      if (count === size) {
+        chunks.push(chunk);
+        chunk = [];
+        count = 0;
+      }
+    }
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
 }

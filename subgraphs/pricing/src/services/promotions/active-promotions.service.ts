@@ -26,18 +26,19 @@ export class ActivePromotionsService {
   /** A per-request loader keyed `channel|location|sku`; one query per channel in a request, whatever the locations. */
   createLoader(): ActivePromotionLoader {
     return new DataLoader<string, SkuPromotions>(async (keys) => {
-      const byChannel = new Map<Channel, { skus: string[]; locations: string[] }>();
+      const byChannel = new Map<Channel, Map<string, string[]>>();
       for (const key of keys) {
         const [channel, location, sku] = key.split('|') as [Channel, string, string];
-        const asked = byChannel.get(channel) ?? { skus: [], locations: [] };
-        asked.skus.push(sku);
-        asked.locations.push(location);
-        byChannel.set(channel, asked);
+        let asked = byChannel.get(channel);
+        if (!asked) byChannel.set(channel, (asked = new Map()));
+        const skus = asked.get(location);
+        if (skus) skus.push(sku);
+        else asked.set(location, [sku]);
       }
       const at = this.clock.now().toISOString();
       const found = new Map<string, SkuPromotions>();
       for (const [channel, asked] of byChannel) {
-        for (const [locatedSku, entry] of toSkuPromotions(await this.active.activeFor(asked.skus, channel, asked.locations, at))) found.set(`${channel}|${locatedSku}`, entry);
+        for (const [locatedSku, entry] of toSkuPromotions(await this.active.activeFor(asked, channel, at))) found.set(`${channel}|${locatedSku}`, entry);
       }
       return keys.map((k) => found.get(k) ?? { promotions: [], unitCost: null });
     });

@@ -15,6 +15,7 @@ import { deliveryReport, type DeliveryReport, type SubscriberRecord } from './su
 import { cpuSeconds } from './support/process-cpu.js';
 import { percentile } from './support/stats.js';
 import { freePortRun } from '@retail-hub/platform/testing/free-ports';
+import { scrapeMetric } from '@retail-hub/platform/testing/scrape-metric';
 import { startServices } from './support/service-process.js';
 import { runStockChangeLoad } from './support/stock-change-load.js';
 import type { FleetCommand, FleetReport, FleetSubscriber } from './support/subscription-fleet.js';
@@ -81,15 +82,7 @@ for (let i = 0; i < SUBSCRIBERS - districtScreens; i++) filters.push({ locations
 for (let i = 0; i < districtScreens; i++) filters.push({ locations: districts[i % districts.length]!, loc: districts[i % districts.length]![0]! });
 const distinctFilters = new Set(filters.map((f) => f.locations.join())).size;
 
-/** The sum of a Prometheus metric's samples on a service's /metrics, over the lines that contain `labels`. */
-async function metricAt(url: string, name: string, labels = ''): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((line) => (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) && line.includes(labels))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
-}
-const gatewayMetric = (name: string, labels = '') => metricAt(gatewayUrl, name, labels);
+const gatewayMetric = (name: string, labels = '') => scrapeMetric(gatewayUrl, name, labels);
 
 /**
  * Where a per-event subgraph call's time goes: counted and summed at the gateway (from sending the request to
@@ -103,7 +96,7 @@ async function callTimes(): Promise<Record<string, number>> {
     const at = `subgraph="${subgraph}"`;
     entries.push([`${subgraph} calls`, await gatewayMetric('hub_gateway_subgraph_call_duration_seconds_count', at)]);
     entries.push([`${subgraph} s at gateway`, await gatewayMetric('hub_gateway_subgraph_call_duration_seconds_sum', at)]);
-    entries.push([`${subgraph} s in subgraph`, await metricAt(`http://127.0.0.1:${port}`, 'hub_http_request_duration_seconds_sum', `service="${subgraph}",route="/graphql"`)]);
+    entries.push([`${subgraph} s in subgraph`, await scrapeMetric(`http://127.0.0.1:${port}`, 'hub_http_request_duration_seconds_sum', `service="${subgraph}",route="/graphql"`)]);
   }
   return Object.fromEntries(entries);
 }

@@ -5,6 +5,7 @@ import { startHubProcess, type HubProcess } from './support/hub-process.js';
 import { PLACE_ORDER, storeOrder } from './support/orders-hub.js';
 import { createPromotion, nextSaturday, plusDays } from './support/promotions-kit.js';
 import { freePortRun } from '@retail-hub/platform/testing/free-ports';
+import { scrapeMetric } from '@retail-hub/platform/testing/scrape-metric';
 import { connectAs, eventually } from './support/subscription-fixtures.js';
 
 describe('status subscriptions through the gateway', () => {
@@ -20,8 +21,7 @@ describe('status subscriptions through the gateway', () => {
   const liveOn = (subgraph: 'pricing' | 'orders', n: number) =>
     eventually(async () => {
       const port = subgraphPorts + (subgraph === 'pricing' ? 1 : 3);
-      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-      return text.split('\n').some((line) => line.startsWith('hub_subscriptions_active') && Number(line.slice(line.lastIndexOf(' ') + 1)) === n);
+      return (await scrapeMetric(`http://127.0.0.1:${port}`, 'hub_subscriptions_active')) === n;
     }, `${n} subscriptions open on ${subgraph}`);
 
   beforeAll(async () => {

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { HubProcess } from './hub-process.js';
+import { scrapeMetric } from '@retail-hub/platform/testing/scrape-metric';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -59,12 +60,8 @@ export async function post(hub: HubProcess, body: unknown, headers: Record<strin
 }
 
 /** How many calls the gateway has made to subgraphs so far (its own /metrics). */
-export async function subgraphCalls(hub: HubProcess): Promise<number> {
-  const text = await (await fetch(`${hub.baseUrl}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('hub_gateway_subgraph_calls_total{'))
-    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+export function subgraphCalls(hub: HubProcess): Promise<number> {
+  return scrapeMetric(hub.baseUrl, 'hub_gateway_subgraph_calls_total');
 }
 
 export const codes = (result: { errors?: { extensions?: { code?: string } }[] }) => (result.errors ?? []).map((e) => e.extensions?.code);

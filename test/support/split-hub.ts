@@ -1,6 +1,7 @@
 // The hub as two real processes: inventory alone (so tests can kill and restart it) and everything else with the gateway.
 import { freePortRun } from '@retail-hub/platform/testing/free-ports';
 import { launchHub } from '@retail-hub/platform/testing/hub-launch';
+import { scrapeMetric } from '@retail-hub/platform/testing/scrape-metric';
 import { startHubProcess, type HubProcess } from './hub-process.js';
 
 export interface InventoryProcess {
@@ -54,13 +55,7 @@ export async function startSplitHub(options: SplitHubOptions = {}): Promise<Spli
     async startInventory() {
       inventory = await startInventory();
     },
-    async inventoryMetric(name) {
-      const text = await (await fetch(`${inventory.url}/metrics`)).text();
-      return text
-        .split('\n')
-        .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
-        .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
-    },
+    inventoryMetric: (name) => scrapeMetric(inventory.url, name),
     async dispose() {
       await inventory.kill('SIGTERM');
       await gateway.dispose();

@@ -1,4 +1,5 @@
 // What the subscription tests do to a running hub: connect as a key, change stock, make and revoke keys.
+import { scrapeMetric } from '@retail-hub/platform/testing/scrape-metric';
 import { subscriptionTestClient, type TestSubscriptionClient } from '@retail-hub/platform/testing/subscription-test-client';
 import type { HubProcess } from './hub-process.js';
 
@@ -38,12 +39,8 @@ export async function revokeKey(hub: HubProcess, id: string): Promise<void> {
 }
 
 /** A gateway metric summed over its label sets, optionally only those containing `labels` (e.g. `outcome="coalesced"`). */
-export async function gatewayMetric(hub: HubProcess, name: string, labels = ''): Promise<number> {
-  const text = await (await fetch(`${hub.baseUrl}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((line) => (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) && line.includes(labels))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+export function gatewayMetric(hub: HubProcess, name: string, labels = ''): Promise<number> {
+  return scrapeMetric(hub.baseUrl, name, labels);
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -4,6 +4,7 @@ import type { AnyKysely } from '../store/transaction.js';
 import type { Logger } from 'pino';
 import type { Dialect } from '../store/store-config.js';
 import type { Clock } from '../time/clock.js';
+import { PollingTask } from '../time/polling-task.js';
 import type { EventBus } from './event-bus.port.js';
 import type { EventTables } from './event-tables.js';
 import { rowToEnvelope } from './outbox.js';
@@ -26,67 +27,32 @@ export interface OutboxRelayOptions {
 
 export class OutboxRelay {
   private readonly db: Kysely<EventTables>;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = true;
+  /** Passes run one at a time, so a flush, a kick and the timer never publish the same rows twice. */
+  private readonly task: PollingTask;
   private lastCleanup = 0;
   private lastCount = 0;
-  /** Passes run one at a time, so a flush and a timer never publish the same rows twice. */
-  private chain: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.db = options.db as Kysely<EventTables>;
+    this.task = new PollingTask({ name: 'outbox relay pass', intervalMs: options.pollIntervalMs ?? 500, logger: options.logger, pass: () => this.drain() });
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.task.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Publish now: called after a transaction that wrote events commits. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.schedule(0);
+    this.task.kick();
   }
 
   /** Publishes everything pending; resolves when the outbox is empty (tests and shutdown use it). */
   flush(): Promise<void> {
-    return this.exclusive();
-  }
-
-  private exclusive(): Promise<void> {
-    const pass = this.chain.then(() => this.drain());
-    this.chain = pass.catch(() => undefined);
-    return pass;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.exclusive()
-        .catch((err) => this.options.logger.error({ err }, 'outbox relay pass failed'))
-        .finally(() => {
-          this.running = null;
-          const next = this.again ? 0 : (this.options.pollIntervalMs ?? 500);
-          this.again = false;
-          this.schedule(next);
-        });
-    }, delayMs);
-    this.timer.unref();
+    return this.task.runNow();
   }
 
   private async drain(): Promise<void> {

@@ -40,6 +40,43 @@ describe('PollingTask', () => {
     expect(passes).toBe(3);
   });
 
+  it('runs one pass soon for any number of kicks, right after the timed pass in flight, and none before start', async () => {
+    let passes = 0;
+    let release: (() => void) | null = null;
+    const task = new PollingTask({
+      name: 'test pass',
+      intervalMs: 3_600_000,
+      logger: silentLogger(),
+      pass: async () => {
+        passes++;
+        await new Promise<void>((r) => (release = r));
+        release = null;
+      },
+    });
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+    task.kick();
+    await settle();
+    expect(passes).toBe(0);
+
+    task.start();
+    await settle();
+    expect(passes).toBe(1);
+    for (let i = 0; i < 5; i++) task.kick();
+    release!();
+    await settle();
+    expect(passes).toBe(2);
+    release!();
+    await settle();
+    // Idle until the hour-long interval, until a kick.
+    expect(passes).toBe(2);
+    task.kick();
+    await settle();
+    expect(passes).toBe(3);
+    const stopped = task.stop();
+    release!();
+    await stopped;
+  });
+
   it('logs a failed pass and keeps going', async () => {
     let calls = 0;
     const task = new PollingTask({ name: 'test pass', intervalMs: 5, logger: silentLogger(), pass: async () => { if (++calls === 1) throw new Error('boom'); } });

@@ -11,13 +11,17 @@ export interface PollingTaskOptions<T> {
 
 /**
  * Jobs that watch the hub clock (promotion windows, lapsed holds, the daily run) poll rather than sleep until a
- * time, because the clock can be moved. Passes never overlap: runNow() queues a fresh pass after the one in flight,
- * so a caller that just moved the clock or wrote something sees a pass that started after it.
+ * time, because the clock can be moved; the outbox relay polls for rows nobody kicked it for. Passes never
+ * overlap: runNow() queues a fresh pass after the one in flight, so a caller that just moved the clock or wrote
+ * something sees a pass that started after it; kick() asks for one soon without waiting for it.
  */
 export class PollingTask<T = void> {
   private timer: NodeJS.Timeout | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private active = false;
+  /** A timed pass is in flight; kicks meanwhile ask for one more right after it (`again`), however many they are. */
+  private timedPass = false;
+  private again = false;
 
   constructor(private readonly options: PollingTaskOptions<T>) {}
 
@@ -38,6 +42,13 @@ export class PollingTask<T = void> {
     await this.chain;
   }
 
+  /** A pass soon rather than at the next interval: at once when idle, else right after the timed pass in flight. */
+  kick(): void {
+    if (!this.active) return;
+    if (this.timedPass) this.again = true;
+    else this.schedule(0);
+  }
+
   runNow(): Promise<T> {
     const pass = this.chain.then(() => this.options.pass());
     this.chain = pass.catch((err) => this.options.logger.error({ err }, `${this.options.name} failed`));
@@ -46,11 +57,18 @@ export class PollingTask<T = void> {
 
   private schedule(delayMs: number): void {
     if (!this.active) return;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.timedPass = true;
       void this.runNow()
         .catch(() => undefined)
-        .finally(() => this.schedule(this.options.intervalMs));
+        .finally(() => {
+          this.timedPass = false;
+          const next = this.again ? 0 : this.options.intervalMs;
+          this.again = false;
+          this.schedule(next);
+        });
     }, delayMs);
     this.timer.unref();
   }

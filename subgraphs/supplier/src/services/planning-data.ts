@@ -18,8 +18,7 @@ export class PlanningData {
   private readyPromise: Promise<void> | null = null;
   private retrying: Promise<void> | null = null;
   private loaded = false;
-  private stopped = false;
-  /** Wakes the retry waits when the service stops. */
+  /** Aborted when the service stops: ends the loading between steps and wakes the retry waits. */
   private readonly stopping = new AbortController();
 
   constructor(private readonly deps: { slots: LocationSlots; stock: StockPositionsFeed; history: SalesHistoryImport; logger: Logger; retryMs?: number }) {}
@@ -45,7 +44,6 @@ export class PlanningData {
 
   /** Stops loading and waits for a page in flight, so the store is not closed under it. */
   async stop(): Promise<void> {
-    this.stopped = true;
     this.stopping.abort();
     await this.deps.stock.stop();
     await this.readyPromise?.catch(() => undefined);
@@ -76,6 +74,10 @@ export class PlanningData {
         await this.pause(attempt);
       }
     }
+  }
+
+  private get stopped(): boolean {
+    return this.stopping.signal.aborted;
   }
 
   /** The wait before another attempt; cut short when the service stops. */

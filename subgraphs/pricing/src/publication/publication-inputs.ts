@@ -112,7 +112,9 @@ function excludedAt(excluded: ReadonlySet<string>, locationId: string): readonly
     for (const key of excluded) {
       const bar = key.lastIndexOf('|');
       const location = key.slice(bar + 1);
-      index.set(location, [...(index.get(location) ?? []), key.slice(0, bar)]);
+      const skus = index.get(location);
+      if (skus) skus.push(key.slice(0, bar));
+      else index.set(location, [key.slice(0, bar)]);
     }
     for (const skus of index.values()) skus.sort();
     exclusionIndex.set(excluded, index);

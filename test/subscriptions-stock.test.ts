@@ -65,6 +65,37 @@ describe('stockChanged through the gateway', () => {
     expect(event!.extensions).toBeUndefined();
   });
 
+  it('gives each dashboard watching the same change the price at its own store, and a bad store only to the one that asked', async () => {
+    // A SKU whose shelf price differs between two stores (stores of different regions have their own prices).
+    const stores = Array.from({ length: 20 }, (_, i) => `LOC-S${String(i + 1).padStart(4, '0')}`);
+    let found: { sku: string; prices: Map<string, number> } | null = null;
+    for (let n = 10; n < 60 && !found; n++) {
+      const sku = `SKU-${String(n).padStart(6, '0')}`;
+      const aliases = stores.map((loc, i) => `s${i}: price(channel: STORE, locationId: "${loc}") { amount { centAmount } }`).join(' ');
+      const product = (await hub.gateway.graphql(`{ product(sku: "${sku}") { ${aliases} } }`)).data.product;
+      const prices = new Map(stores.map((loc, i) => [loc, product[`s${i}`]?.amount.centAmount as number]));
+      if (new Set(prices.values()).size > 1) found = { sku, prices };
+    }
+    expect(found).not.toBeNull();
+    const { sku, prices } = found!;
+    const watched = stores[0]!;
+    const other = stores.find((loc) => prices.get(loc) !== prices.get(watched))!;
+    const client = connect();
+    // One stock change, three shared executions of it (the same filter, three `$loc`): each must resolve its own.
+    const here = client.subscribe(DASHBOARD, { filter: { skus: [sku], locationIds: [watched] }, loc: watched });
+    const there = client.subscribe(DASHBOARD, { filter: { skus: [sku], locationIds: [watched] }, loc: other });
+    const nowhere = client.subscribe(DASHBOARD, { filter: { skus: [sku], locationIds: [watched] }, loc: 'LOC-NOPE' });
+    await live(3, 1);
+    await adjust(sku, watched, 2);
+    const [[a], [b], [c]] = await Promise.all([here.waitFor((r) => r.length >= 1), there.waitFor((r) => r.length >= 1), nowhere.waitFor((r) => r.length >= 1)]);
+    expect(a!.errors).toBeUndefined();
+    expect(a!.data.stockChanged.product.price.amount.centAmount).toBe(prices.get(watched));
+    expect(b!.errors).toBeUndefined();
+    expect(b!.data.stockChanged.product.price.amount.centAmount).toBe(prices.get(other));
+    expect(c!.data.stockChanged.product.price).toBeNull();
+    expect(c!.errors).toMatchObject([{ path: ['stockChanged', 'product', 'price'], extensions: { code: 'BAD_USER_INPUT', field: 'locationId' } }]);
+  });
+
   it('holds to each subscriber\'s filter', async () => {
     const client = connect();
     const bySku = client.subscribe(DASHBOARD, { filter: { skus: ['SKU-000006'] }, loc: 'LOC-S0001' });

@@ -40,9 +40,11 @@ export class EventExecutor {
     // plan (which may call that subgraph again, for entities) goes to the real data sources.
     const owner = planned.primary.serviceName;
     const real = this.options.dataSources[owner];
+    // Each execution gets its own copy of the event: executeQueryPlan merges the other subgraphs' answers into the
+    // objects it is given, and executions of other groups (another `$loc`) share the same event.
     const ownerSource: GraphQLDataSource<GatewayContext> = {
       process: async (request) =>
-        request.request.query === planned.primary.operation ? { data: upstream.data ?? null, errors: upstream.errors as GraphQLError[] | undefined } : real!.process(request),
+        request.request.query === planned.primary.operation ? { data: structuredClone(upstream.data ?? null), errors: upstream.errors as GraphQLError[] | undefined } : real!.process(request),
     };
     const serviceMap: ServiceMap = { ...this.options.dataSources, [owner]: ownerSource };
     const requestContext = {

@@ -2,7 +2,7 @@
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import type { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
-import type { Claims, Logger } from '@retail-hub/platform';
+import { untraced, type Claims, type Logger } from '@retail-hub/platform';
 import type { GatewayContext } from '../gateway-context.js';
 import type { PlannedSubscription, SubscriptionPlanner } from './subscription-planner.js';
 
@@ -44,7 +44,7 @@ export class EventExecutor {
     // objects it is given, and executions of other groups (another `$loc`) share the same event.
     const ownerSource: GraphQLDataSource<GatewayContext> = {
       process: async (request) =>
-        request.request.query === planned.primary.operation ? { data: structuredClone(upstream.data ?? null), errors: upstream.errors as GraphQLError[] | undefined } : real!.process(request),
+        request.request.query === planned.primary.operation ? { data: copyTree(upstream.data ?? null), errors: upstream.errors as GraphQLError[] | undefined } : real!.process(request),
     };
     const serviceMap: ServiceMap = { ...this.options.dataSources, [owner]: ownerSource };
     const requestContext = {
@@ -55,7 +55,9 @@ export class EventExecutor {
       cache: undefined,
       overallCachePolicy: undefined,
     } as unknown as GatewayGraphQLRequestContext<GatewayContext>;
-    const result = (await executeQueryPlan(planned.perEvent, serviceMap, requestContext, planned.operationContext, planner.supergraphSchema, planner.apiSchema)) as ExecutionResult;
+    // Untraced: an execution per event and group (hundreds a second at 1,000 changes/s) would each start an
+    // unconnected root trace, and recording them cost a few percent of the gateway's CPU in the subscription bench.
+    const result = (await untraced(() => executeQueryPlan(planned.perEvent, serviceMap, requestContext, planned.operationContext, planner.supergraphSchema, planner.apiSchema))) as ExecutionResult;
     return this.format(result);
   }
 
@@ -63,4 +65,13 @@ export class EventExecutor {
     if (!result.errors?.length) return { data: result.data };
     return { data: result.data, errors: result.errors.map((error) => this.options.formatError(error.toJSON(), error)) };
   }
+}
+
+/** A copy of a JSON value (a subgraph's answer); several times cheaper than structuredClone on Node 20. */
+function copyTree<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyTree) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = copyTree((value as Record<string, unknown>)[key]);
+  return copy as T;
 }

@@ -1,6 +1,6 @@
 // OpenTelemetry tracing: always on in-process (so logs and events carry trace ids), exported only when OTEL_* says so.
 import { context, propagation, trace, SpanStatusCode, ROOT_CONTEXT, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { suppressTracing, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -48,6 +48,14 @@ export async function withSpan<T>(tracerName: string, spanName: string, attribut
       span.end();
     }
   });
+}
+
+/**
+ * Runs fn (and everything it awaits) with tracing suppressed: no spans are recorded and no traceparent is sent.
+ * For high-rate fan-out work whose spans would only be noise: unconnected root traces, hundreds a second.
+ */
+export function untraced<T>(fn: () => T): T {
+  return context.with(suppressTracing(context.active()), fn);
 }
 
 export function currentTraceId(): string | undefined {

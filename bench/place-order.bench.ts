@@ -1,6 +1,7 @@
 // Benchmark: placeOrder through the gateway of the embedded hub, 50 concurrent clients, 1-5 lines: ERP healthy, ERP down, one hot SKU,
 // and the same load with placement's calls going through the gateway (the baseline of docs/decisions/0005).
 // Run: npx tsx bench/place-order.bench.ts [--seconds 20] [--clients 50] [--skus 1000] [--stores 50]
+// BENCH_CPU_PROFILE=DIR writes a CPU profile of each hub process there.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,9 +39,14 @@ interface PhaseResult {
 
 const agent = new Agent({ connections: CLIENTS, headersTimeout: 120_000, bodyTimeout: 120_000 });
 
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 async function startHub(env: Record<string, string>): Promise<Hub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-orders-'));
-  const service = await startServices(['--port', '0', '--subgraph-ports', '0', '--data-dir', dataDir, '--skus', String(SKUS), '--stores', String(STORES)], { HUB_BOOTSTRAP_ADMIN_KEY: KEY, ...env });
+  const service = await startServices(['--port', '0', '--subgraph-ports', '0', '--data-dir', dataDir, '--skus', String(SKUS), '--stores', String(STORES)], { HUB_BOOTSTRAP_ADMIN_KEY: KEY, ...env }, profileArgs());
   const url = /GraphQL endpoint:\s+(http:\/\/\S+\/graphql)/.exec(service.output())![1]!.replace('localhost', '127.0.0.1');
   const stop = service.stop.bind(service);
   service.stop = async () => {

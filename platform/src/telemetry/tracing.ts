@@ -1,6 +1,7 @@
 // OpenTelemetry tracing: always on in-process (so logs and events carry trace ids), exported only when OTEL_* says so.
-import { context, propagation, trace, SpanStatusCode, ROOT_CONTEXT, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import { suppressTracing, W3CTraceContextPropagator } from '@opentelemetry/core';
+import { randomBytes } from 'node:crypto';
+import { context, propagation, trace, SpanStatusCode, ROOT_CONTEXT, TraceFlags, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -51,11 +52,14 @@ export async function withSpan<T>(tracerName: string, spanName: string, attribut
 }
 
 /**
- * Runs fn (and everything it awaits) with tracing suppressed: no spans are recorded and no traceparent is sent.
- * For high-rate fan-out work whose spans would only be noise: unconnected root traces, hundreds a second.
+ * Runs fn (and everything it awaits) inside a trace that is not sampled: no spans are recorded here, and calls
+ * carry a `traceparent` whose sampled flag is off, so the services they reach record none either. For high-rate
+ * fan-out work whose spans would only be noise: unconnected root traces, hundreds a second. (Suppressing
+ * tracing instead would send no traceparent, and each service called would start a root trace of its own.)
  */
 export function untraced<T>(fn: () => T): T {
-  return context.with(suppressTracing(context.active()), fn);
+  const unsampled = trace.setSpanContext(ROOT_CONTEXT, { traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), traceFlags: TraceFlags.NONE, isRemote: true });
+  return context.with(unsampled, fn);
 }
 
 export function currentTraceId(): string | undefined {

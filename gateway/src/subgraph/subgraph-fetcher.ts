@@ -26,6 +26,8 @@ export interface SubgraphFetcher {
  * several times the call itself in the gateway's profile. It keeps fetch's contract where the data source relies
  * on it: a deadline rejects with the signal's `TimeoutError`; a transport failure is `TypeError('fetch failed')`
  * with the cause (see isConnectFailure); the answer has ok, status, statusText, url, headers.get, json() and text().
+ * Unlike fetch it follows no redirect (a subgraph URL that redirects is misconfigured, and the signed claims must
+ * not go to another origin) and asks for no compression (subgraphs are on the same network; JSON goes plain).
  */
 export function createSubgraphFetcher(options: SubgraphFetcherOptions): SubgraphFetcher {
   const agent = new Agent({

@@ -1,7 +1,7 @@
 // OpenTelemetry tracing: always on in-process (so logs and events carry trace ids), exported only when OTEL_* says so.
 import { randomBytes } from 'node:crypto';
-import { context, propagation, trace, SpanStatusCode, ROOT_CONTEXT, TraceFlags, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { context, propagation, trace, SpanStatusCode, ROOT_CONTEXT, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { isTracingSuppressed, suppressTracing, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -52,14 +52,12 @@ export async function withSpan<T>(tracerName: string, spanName: string, attribut
 }
 
 /**
- * Runs fn (and everything it awaits) inside a trace that is not sampled: no spans are recorded here, and calls
- * carry a `traceparent` whose sampled flag is off, so the services they reach record none either. For high-rate
- * fan-out work whose spans would only be noise: unconnected root traces, hundreds a second. (Suppressing
- * tracing instead would send no traceparent, and each service called would start a root trace of its own.)
+ * Runs fn (and everything it awaits) with tracing suppressed: no spans are recorded, and calls it makes carry an
+ * unsampled `traceparent` (see injectTraceHeaders), so the services they reach record none either. For high-rate
+ * fan-out work whose spans would only be noise: unconnected root traces, hundreds a second.
  */
 export function untraced<T>(fn: () => T): T {
-  const unsampled = trace.setSpanContext(ROOT_CONTEXT, { traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), traceFlags: TraceFlags.NONE, isRemote: true });
-  return context.with(unsampled, fn);
+  return context.with(suppressTracing(context.active()), fn);
 }
 
 export function currentTraceId(): string | undefined {
@@ -75,8 +73,16 @@ export function currentTraceparent(): string | undefined {
 }
 
 export function injectTraceHeaders(headers: Record<string, string>): Record<string, string> {
-  propagation.inject(context.active(), headers);
+  // Untraced work sends a traceparent with the sampled flag off: sending none would make the service called
+  // start a root trace of its own. (Suppression makes the propagator inject nothing.)
+  if (isTracingSuppressed(context.active())) headers.traceparent = unsampledTraceparent();
+  else propagation.inject(context.active(), headers);
   return headers;
+}
+
+function unsampledTraceparent(): string {
+  const ids = randomBytes(24).toString('hex');
+  return `00-${ids.slice(0, 32)}-${ids.slice(32)}-00`;
 }
 
 /** The context a traceparent (from an HTTP header or an event envelope) continues. */

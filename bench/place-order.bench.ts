@@ -1,6 +1,7 @@
 // Benchmark: placeOrder through the gateway of the embedded hub, 50 concurrent clients, 1-5 lines: ERP healthy, ERP down, one hot SKU,
 // and the same load with placement's calls going through the gateway (the baseline of docs/decisions/0005).
-// Run: npx tsx bench/place-order.bench.ts [--seconds 20] [--clients 50] [--skus 1000] [--stores 50]
+// Run: npx tsx bench/place-order.bench.ts [--seconds 20] [--clients 50] [--skus 1000] [--stores 50] [--split]
+// --split adds a phase with the gateway in a process of its own (the distributed mode's shape on one machine).
 // BENCH_CPU_PROFILE=DIR writes a CPU profile of each hub process there.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,20 +11,23 @@ import { Agent, fetch } from 'undici';
 import { cpuSeconds } from './support/process-cpu.js';
 import { startServices, type ServiceProcess } from './support/service-process.js';
 import { percentile } from './support/stats.js';
+import { freePortRun } from '@retail-hub/platform/testing/free-ports';
 
 // The retailer's size changes how long the hub takes to start (first sync), hardly what a placement costs (indexed lookups).
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, clients: { type: 'string', default: '50' }, skus: { type: 'string', default: '1000' }, stores: { type: 'string', default: '50' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, clients: { type: 'string', default: '50' }, skus: { type: 'string', default: '1000' }, stores: { type: 'string', default: '50' }, split: { type: 'boolean', default: false } } });
 const SECONDS = Number(values.seconds);
 const CLIENTS = Number(values.clients);
 const SKUS = Number(values.skus);
 const STORES = Number(values.stores);
+const SERVICE_NAMES = ['product', 'pricing', 'inventory', 'orders', 'supplier'];
 const KEY = `rh_live_benchorders2_${'b'.repeat(43)}`;
 const PLACE = /* GraphQL */ `mutation($key: String!, $input: PlaceOrderInput!) { placeOrder(idempotencyKey: $key, input: $input) { order { id status } errors { code } } }`;
 
 interface Hub {
-  service: ServiceProcess;
   url: string;
-  pid: number;
+  /** The processes whose CPU a placement costs. */
+  pids: number[];
+  stop(): Promise<void>;
 }
 
 interface PhaseResult {
@@ -48,12 +52,26 @@ async function startHub(env: Record<string, string>): Promise<Hub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-orders-'));
   const service = await startServices(['--port', '0', '--subgraph-ports', '0', '--data-dir', dataDir, '--skus', String(SKUS), '--stores', String(STORES)], { HUB_BOOTSTRAP_ADMIN_KEY: KEY, ...env }, profileArgs());
   const url = /GraphQL endpoint:\s+(http:\/\/\S+\/graphql)/.exec(service.output())![1]!.replace('localhost', '127.0.0.1');
-  const stop = service.stop.bind(service);
-  service.stop = async () => {
-    await stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  return { service, url, pid: service.child.pid! };
+  return { url, pids: [service.child.pid!], stop: () => stopAll([service], dataDir) };
+}
+
+/** The five services in one process, the gateway in another (each with its own event loop). */
+async function startSplitHub(): Promise<Hub> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-orders-'));
+  const subgraphPorts = await freePortRun(SERVICE_NAMES.length);
+  const gatewayPort = await freePortRun(1);
+  const services = await startServices(['--services', SERVICE_NAMES.join(','), '--data-dir', dataDir, '--skus', String(SKUS), '--stores', String(STORES), '--subgraph-ports', String(subgraphPorts)], { HUB_GRAPH_URL: `http://127.0.0.1:${gatewayPort}/graphql` }, profileArgs());
+  const subgraphUrls = SERVICE_NAMES.flatMap((name, i) => ['--subgraph-url', `${name}=http://127.0.0.1:${subgraphPorts + i}/graphql`]);
+  const gateway = await startServices(['--services', 'gateway', '--port', String(gatewayPort), '--data-dir', dataDir, ...subgraphUrls], { HUB_BOOTSTRAP_ADMIN_KEY: KEY }, profileArgs()).catch(async (error) => {
+    await stopAll([services], dataDir);
+    throw error;
+  });
+  return { url: `http://127.0.0.1:${gatewayPort}/graphql`, pids: [services.child.pid!, gateway.child.pid!], stop: () => stopAll([gateway, services], dataDir) };
+}
+
+async function stopAll(processes: ServiceProcess[], dataDir: string): Promise<void> {
+  for (const process of processes) await process.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 async function gql(hub: Hub, query: string, variables: Record<string, unknown>): Promise<any> {
@@ -81,7 +99,7 @@ async function phase(hub: Hub, name: string, seconds: number, order: (random: ()
   const latencies: number[] = [];
   const outcomes: Record<string, number> = {};
   const deadline = performance.now() + seconds * 1000;
-  const cpuBefore = cpuSeconds(hub.pid);
+  const cpuBefore = hubCpuSeconds(hub);
   const started = performance.now();
   let n = 0;
   await Promise.all(
@@ -97,8 +115,12 @@ async function phase(hub: Hub, name: string, seconds: number, order: (random: ()
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  const cpu = cpuSeconds(hub.pid) - cpuBefore;
+  const cpu = hubCpuSeconds(hub) - cpuBefore;
   return { name, orders: latencies.length, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), cpuMsPerOrder: (cpu * 1000) / latencies.length, outcomes };
+}
+
+function hubCpuSeconds(hub: Hub): number {
+  return hub.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 }
 
 async function erpFaults(hub: Hub, spec: string): Promise<void> {
@@ -120,7 +142,7 @@ function row(r: PhaseResult, baseline?: PhaseResult): string {
 const results: PhaseResult[] = [];
 let hub = await startHub({});
 try {
-  console.error(`hub up (pid ${hub.pid}); warming up ...`);
+  console.error(`hub up (pid ${hub.pids[0]}); warming up ...`);
   await phase(hub, 'warm-up', Math.min(10, SECONDS), randomOrder);
   results.push(await phase(hub, 'ERP healthy (direct calls)', SECONDS, randomOrder));
   await erpFaults(hub, 'outage');
@@ -129,7 +151,7 @@ try {
   await stockUp(hub, 'SKU-000001', 'LOC-S0001', 1_000_000);
   results.push(await phase(hub, 'one hot SKU, one store (direct calls)', SECONDS, () => ({ channel: 'STORE', locationId: 'LOC-S0001', customerRef: 'HOT', lines: [{ sku: 'SKU-000001', quantity: 1 }], payment: { method: 'CARD', authorizationRef: 'bench-auth' } })));
 } finally {
-  await hub.service.stop();
+  await hub.stop();
 }
 hub = await startHub({ HUB_ORDERS_CALLS: 'gateway' });
 try {
@@ -137,9 +159,20 @@ try {
   await phase(hub, 'warm-up', Math.min(10, SECONDS), randomOrder);
   results.push(await phase(hub, 'ERP healthy (calls through the gateway)', SECONDS, randomOrder));
 } finally {
-  await hub.service.stop();
-  await agent.close();
+  await hub.stop();
 }
+if (values.split) {
+  // The ERP fault switch is served by the gateway's process, which has no ERP here: the healthy phase only.
+  hub = await startSplitHub();
+  try {
+    console.error('split hub up (gateway in its own process); warming up ...');
+    await phase(hub, 'warm-up', Math.min(10, SECONDS), randomOrder);
+    results.push(await phase(hub, 'ERP healthy (direct calls), gateway in its own process', SECONDS, randomOrder));
+  } finally {
+    await hub.stop();
+  }
+}
+await agent.close();
 
 const healthy = results[0]!;
 console.log(`\n${CLIENTS} clients, ${SECONDS} s per phase, ${SKUS} SKUs x ${STORES} stores, placeOrder through the gateway (latency in ms; ratios against ERP healthy, direct calls)\n`);

@@ -62,7 +62,7 @@ describe('batching across the graph', () => {
     const before = await graphqlRequestsPerSubgraph();
     queries.clear();
     // A key: the page costs more than a caller without one may spend on one operation.
-    const { key } = await hub.gateway!.instance.keys!.create({ name: 'batching test', scopes: ['*:read'], maxCost: 5000, bucketCapacity: 5000 }, 'test');
+    const { key } = await hub.gateway!.instance!.keys!.create({ name: 'batching test', scopes: ['*:read'], maxCost: 5000, bucketCapacity: 5000 }, 'test');
     const response = await fetch(`${hub.gateway!.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, traceparent: `00-${TRACE_ID}-00f067aa0ba902b7-01` }, body: JSON.stringify({ query: PAGE }) });
     const body = (await response.json()) as { data: any; errors?: unknown };
     expect(body.errors).toBeUndefined();

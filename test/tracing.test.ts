@@ -30,7 +30,7 @@ describe('tracing', () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     exporter.reset();
     // Writes need a key with the scope (mutations are @authenticated).
-    const { key } = await hub.gateway!.instance.keys!.create({ name: 'tracing test', scopes: ['inventory:*'] }, 'test');
+    const { key } = await hub.gateway!.instance!.keys!.create({ name: 'tracing test', scopes: ['inventory:*'] }, 'test');
     const response = await fetch(`${hub.gateway!.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-00f067aa0ba902b7-01`, authorization: `Bearer ${key}` },

@@ -25,7 +25,7 @@ const { config } = parsed;
 const progress = new ProgressReporter();
 progress.note(`Starting retail-hub (data in ${config.dataDir})...`);
 const startedAt = Date.now();
-const hub = await startHub(config, { progress }).catch((error: Error) => {
+const hub = await startHub(config, { progress, gatewayThread: true }).catch((error: Error) => {
   console.error(`retail-hub failed to start: ${error.message}`);
   process.exit(1);
 });
@@ -39,7 +39,7 @@ retail-hub is running (embedded mode, ready in ${((Date.now() - startedAt) / 100
   GraphQL endpoint: ${base}/graphql
   Explorer:         ${base}/explorer
   Health:           ${base}/health   Metrics: ${base}/metrics
-  API keys:         ${hub.gateway.instance.accessNote}
+  API keys:         ${hub.gateway.accessNote}
 
 Try it:
 curl -s ${base}/graphql -H 'content-type: application/json' -d '${JSON.stringify({ query: sample.replace(/\s+/g, ' ').trim() })}'

@@ -1,28 +1,28 @@
-// Starts the gateway in the launcher's process, pointed at the subgraphs this process runs (or configured URLs).
-import type { FaultSwitch } from '@retail-hub/erp';
+// Starts the gateway on the calling thread, pointed at the subgraphs this process runs (or configured URLs).
 import { createGateway, type GatewayInstance } from '@retail-hub/gateway';
 import { serveGateway } from '@retail-hub/gateway/http/serve-gateway';
 import { openGatewaySecurity } from '@retail-hub/gateway/config/gateway-security';
 import { readSecurityConfig } from '@retail-hub/gateway/config/security-config';
 import { readSubscriptionConfig } from '@retail-hub/gateway/subscriptions/subscription-config';
-import { createServiceMetrics, ensurePostgresDatabase, storeFor, type ControllableClock, type HubConfig, type Logger, type RunningHttpServer, type ServiceName } from '@retail-hub/platform';
-import { clockRoute } from './admin/clock.route.js';
-import { erpFaultsRoute } from './admin/erp-faults.route.js';
+import { createServiceMetrics, ensurePostgresDatabase, storeFor, type HubConfig, type Logger, type RouteHandler, type ServiceName } from '@retail-hub/platform';
 
+/** The hub's gateway, on this thread or on a thread of its own. */
 export interface RunningGateway {
   url: string;
-  instance: GatewayInstance;
-  http: RunningHttpServer;
+  /** How API keys work here (printed at start). */
+  accessNote: string;
+  /** Only when the gateway runs on the caller's thread (tests reach into its key store). */
+  instance?: GatewayInstance;
   stop(): Promise<void>;
 }
 
+/** `local`: the GraphQL URLs of the subgraphs this process runs. */
 export async function startGatewayFor(
   config: HubConfig,
-  subgraphs: Partial<Record<ServiceName, { http: RunningHttpServer }>>,
+  local: Partial<Record<ServiceName, string>>,
   logger: Logger,
-  admin: { faults: FaultSwitch; clock: ControllableClock },
-): Promise<RunningGateway> {
-  const local = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, `${s!.http.url}/graphql`]));
+  extraRoutes: Record<string, RouteHandler>,
+): Promise<RunningGateway & { instance: GatewayInstance }> {
   // API keys live in the gateway's own store: <dataDir>/gateway.db, or database hub_gateway on PostgreSQL.
   const keyStore = storeFor(config, 'gateway');
   if (keyStore.dialect === 'postgres') await ensurePostgresDatabase(keyStore.url);
@@ -40,7 +40,7 @@ export async function startGatewayFor(
     port: config.gateway.port,
     host: config.host,
     subscriptions: readSubscriptionConfig(process.env),
-    extraRoutes: config.mode === 'development' ? { '/admin/erp-faults': erpFaultsRoute(admin.faults), '/admin/clock': clockRoute(admin.clock) } : {},
+    extraRoutes,
   });
-  return { url: http.url, instance, http, stop: () => http.close() };
+  return { url: http.url, accessNote: instance.accessNote, instance, stop: () => http.close() };
 }

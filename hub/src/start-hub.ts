@@ -23,7 +23,9 @@ import {
 import type { LogEvent } from 'kysely';
 import { ProgressReporter } from './progress-reporter.js';
 import { SUBGRAPH_FACTORIES } from './subgraph-factories.js';
+import { adminRoutes } from './admin/admin-routes.js';
 import { startGatewayFor, type RunningGateway } from './start-gateway.js';
+import { startGatewayThread } from './start-gateway-thread.js';
 
 export interface StartHubOptions {
   progress?: ProgressReporter;
@@ -31,6 +33,11 @@ export interface StartHubOptions {
   /** Counts store queries per service (tests). */
   onQuery?: (service: ServiceName, event: LogEvent) => void;
   logger?: Logger;
+  /**
+   * Runs the gateway on a worker thread when this process also runs services (`npm start`), so it has a core of
+   * its own; tests leave it on their thread to reach into it. @default false
+   */
+  gatewayThread?: boolean;
 }
 
 export interface RunningSubgraph {
@@ -130,7 +137,12 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       subgraphs[name] = { instance, http, metrics };
     }
     if (config.services.includes('gateway')) {
-      running.gateway = await startGatewayFor(config, subgraphs, options.logger?.child({ service: 'gateway' }) ?? createLogger('gateway', config.logLevel), { faults, clock });
+      const local = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, `${s!.http.url}/graphql`]));
+      const routes = adminRoutes(config, { faults, clock });
+      running.gateway =
+        options.gatewayThread && Object.keys(local).length > 0
+          ? await startGatewayThread(config, local, routes)
+          : await startGatewayFor(config, local, options.logger?.child({ service: 'gateway' }) ?? createLogger('gateway', config.logLevel), routes);
     }
     markServing();
   } catch (error) {

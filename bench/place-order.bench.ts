@@ -139,8 +139,19 @@ function row(r: PhaseResult, baseline?: PhaseResult): string {
   return `| ${r.name} | ${r.orders} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.cpuMsPerOrder.toFixed(1)}${ratio} | ${Object.entries(r.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')} |`;
 }
 
+/** Warms a freshly started hub up, measures random orders with the ERP healthy, and stops the hub. */
+async function healthyPhase(hub: Hub, name: string): Promise<PhaseResult> {
+  try {
+    console.error(`${name}: hub up; warming up ...`);
+    await phase(hub, 'warm-up', Math.min(10, SECONDS), randomOrder);
+    return await phase(hub, name, SECONDS, randomOrder);
+  } finally {
+    await hub.stop();
+  }
+}
+
 const results: PhaseResult[] = [];
-let hub = await startHub({});
+const hub = await startHub({});
 try {
   console.error(`hub up (pid ${hub.pids[0]}); warming up ...`);
   await phase(hub, 'warm-up', Math.min(10, SECONDS), randomOrder);
@@ -153,25 +164,9 @@ try {
 } finally {
   await hub.stop();
 }
-hub = await startHub({ HUB_ORDERS_CALLS: 'gateway' });
-try {
-  console.error('baseline hub up (placement calls through the gateway); warming up ...');
-  await phase(hub, 'warm-up', Math.min(10, SECONDS), randomOrder);
-  results.push(await phase(hub, 'ERP healthy (calls through the gateway)', SECONDS, randomOrder));
-} finally {
-  await hub.stop();
-}
-if (values.split) {
-  // The ERP fault switch is served by the gateway's process, which has no ERP here: the healthy phase only.
-  hub = await startSplitHub();
-  try {
-    console.error('split hub up (gateway in its own process); warming up ...');
-    await phase(hub, 'warm-up', Math.min(10, SECONDS), randomOrder);
-    results.push(await phase(hub, 'ERP healthy (direct calls), gateway in its own process', SECONDS, randomOrder));
-  } finally {
-    await hub.stop();
-  }
-}
+results.push(await healthyPhase(await startHub({ HUB_ORDERS_CALLS: 'gateway' }), 'ERP healthy (calls through the gateway)'));
+// The ERP fault switch is served by the gateway's process, which has no ERP when split: the healthy phase only.
+if (values.split) results.push(await healthyPhase(await startSplitHub(), 'ERP healthy (direct calls), gateway in its own process'));
 await agent.close();
 
 const healthy = results[0]!;

@@ -1,6 +1,6 @@
 // Worker entry: the embedded hub's gateway on a thread of its own (see start-gateway-thread.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { createLogger, startTracing, type HubConfig, type ServiceName } from '@retail-hub/platform';
+import { createLogger, startTracing, stopTracing, type HubConfig, type ServiceName } from '@retail-hub/platform';
 import { forwardRoute } from './admin/forward-route.js';
 import { startGatewayFor } from './start-gateway.js';
 
@@ -24,7 +24,11 @@ const routes = adminUrl ? Object.fromEntries(adminPaths.map((path) => [path, for
 const gateway = await startGatewayFor(config, local, createLogger('gateway', config.logLevel), routes);
 parentPort!.on('message', (message: { type: 'stop' }) => {
   if (message.type !== 'stop') return;
-  // process.exit in a worker ends this thread only; timers of metrics and tracing would otherwise keep it alive.
-  void gateway.stop().finally(() => process.exit(0));
+  // Spans still batched are exported first. process.exit in a worker ends this thread only; timers of metrics
+  // and tracing would otherwise keep it alive.
+  void gateway
+    .stop()
+    .then(() => stopTracing())
+    .finally(() => process.exit(0));
 });
 parentPort!.postMessage({ type: 'ready', url: gateway.url, accessNote: gateway.accessNote } satisfies GatewayThreadReady);

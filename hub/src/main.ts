@@ -1,5 +1,5 @@
 // `npm start`: runs the whole hub in one process and prints where to reach it.
-import { HELP as HUB_HELP, loadHubConfig } from '@retail-hub/platform';
+import { HELP as HUB_HELP, loadHubConfig, stopTracing } from '@retail-hub/platform';
 import { SECURITY_ENV_HELP } from '@retail-hub/gateway/config/security-config';
 import { SUBSCRIPTION_ENV_HELP } from '@retail-hub/gateway/subscriptions/subscription-config';
 import { ProgressReporter } from './progress-reporter.js';
@@ -59,6 +59,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     console.log('\nStopping retail-hub...');
     hub
       .stop()
+      // Spans still batched for export go out before the process ends.
+      .then(() => stopTracing())
       .then(() => {
         console.log('Stopped.');
         process.exit(0);

@@ -35,7 +35,8 @@ export interface StartHubOptions {
   logger?: Logger;
   /**
    * Runs the gateway on a worker thread when this process also runs services (`npm start`), so it has a core of
-   * its own; tests leave it on their thread to reach into it. @default false
+   * its own; tests leave it on their thread to reach into it. The thread logs through its own logger (`logger`
+   * above reaches only this thread). @default false
    */
   gatewayThread?: boolean;
 }
@@ -97,11 +98,15 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       await erp.close();
     },
   };
+  // Node's own metrics (event-loop lag, heap, GC) describe the thread that collects them, so one registry per
+  // thread has them: the gateway's when it runs on this thread, else the first subgraph's.
+  let threadMetricsTaken = config.services.includes('gateway') && !options.gatewayThread;
   try {
     for (const [name, factory] of Object.entries(SUBGRAPH_FACTORIES) as [ServiceName, NonNullable<(typeof SUBGRAPH_FACTORIES)[ServiceName]>][]) {
       if (!config.services.includes(name)) continue;
       const logger = options.logger?.child({ service: name }) ?? createLogger(name, config.logLevel);
-      const metrics = createServiceMetrics(name);
+      const metrics = createServiceMetrics(name, { processMetrics: !threadMetricsTaken });
+      threadMetricsTaken = true;
       const store = storeFor(config, name);
       if (store.dialect === 'postgres') await ensurePostgresDatabase(store.url);
       const instance = await factory(

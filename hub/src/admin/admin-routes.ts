@@ -29,9 +29,15 @@ export async function serveAdminRoutes(routes: Record<string, RouteHandler>): Pr
   const server = createServer((req, res) => {
     const route = routes[(req.url ?? '/').split('?', 1)[0]!];
     if (!route) return sendJson(res, 404, { error: 'no such admin route' });
-    Promise.resolve(route(req, res)).catch((error: Error) => sendJson(res, 500, { error: error.message }));
+    Promise.resolve(route(req, res)).catch((error: Error) => (res.headersSent ? res.destroy() : sendJson(res, 500, { error: error.message })));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -1,7 +1,7 @@
 // Starts the embedded hub's gateway on a worker thread: one process still, but the gateway's work (HTTP, plans,
 // subgraph calls, subscription fan-out) runs on the second core instead of sharing the services' event loop.
 import { Worker } from 'node:worker_threads';
-import type { HubConfig, RouteHandler, ServiceName } from '@retail-hub/platform';
+import type { HubConfig, Logger, RouteHandler, ServiceName } from '@retail-hub/platform';
 import { serveAdminRoutes } from './admin/admin-routes.js';
 import type { GatewayThreadData, GatewayThreadReady } from './gateway-thread.js';
 import type { RunningGateway } from './start-gateway.js';
@@ -9,8 +9,9 @@ import type { RunningGateway } from './start-gateway.js';
 /** How long a stopping gateway thread may take before it is terminated. */
 const STOP_TIMEOUT_MS = 10_000;
 
-export async function startGatewayThread(config: HubConfig, local: Partial<Record<ServiceName, string>>, adminRoutes: Record<string, RouteHandler>): Promise<RunningGateway> {
-  const admin = Object.keys(adminRoutes).length > 0 ? await serveAdminRoutes(adminRoutes) : null;
+/** `logger` is for the admin routes served on this thread; the gateway thread logs through its own. */
+export async function startGatewayThread(config: HubConfig, local: Partial<Record<ServiceName, string>>, adminRoutes: Record<string, RouteHandler>, logger: Logger): Promise<RunningGateway> {
+  const admin = Object.keys(adminRoutes).length > 0 ? await serveAdminRoutes(adminRoutes, logger) : null;
   const data: GatewayThreadData = { config, local, adminPaths: Object.keys(adminRoutes), adminUrl: admin?.url ?? null };
   const worker = new Worker(new URL('./gateway-thread.bootstrap.mjs', import.meta.url), { workerData: data });
   const ready = await new Promise<GatewayThreadReady>((resolve, reject) => {

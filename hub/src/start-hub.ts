@@ -146,7 +146,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       const routes = adminRoutes(config, { faults, clock });
       running.gateway =
         options.gatewayThread && Object.keys(local).length > 0
-          ? await startGatewayThread(config, local, routes)
+          ? await startGatewayThread(config, local, routes, rootLogger.child({ component: 'admin' }))
           : await startGatewayFor(config, local, options.logger?.child({ service: 'gateway' }) ?? createLogger('gateway', config.logLevel), routes);
     }
     markServing();

@@ -2,12 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FaultSwitch } from '@retail-hub/erp';
-import { ControllableClock, loadHubConfig } from '@retail-hub/platform';
-import { adminRoutes, serveAdminRoutes, type AdminServer } from './admin-routes.js';
+import { ControllableClock, loadHubConfig, silentLogger, type RunningHttpServer } from '@retail-hub/platform';
+import { adminRoutes, serveAdminRoutes } from './admin-routes.js';
 import { forwardRoute } from './forward-route.js';
 
 describe('admin routes forwarded from the gateway thread', () => {
-  let admin: AdminServer | null = null;
+  let admin: RunningHttpServer | null = null;
   let front: Server | null = null;
   afterEach(async () => {
     await admin?.close();
@@ -28,7 +28,7 @@ describe('admin routes forwarded from the gateway thread', () => {
     const faults = new FaultSwitch();
     const clock = new ControllableClock(new Date('2026-12-01T00:00:00Z'));
     const routes = adminRoutes(loadHubConfig([]).config, { faults, clock });
-    admin = await serveAdminRoutes(routes);
+    admin = await serveAdminRoutes(routes, silentLogger());
     const base = await gatewayLike(admin.url, Object.keys(routes));
 
     const outage = await fetch(`${base}/admin/erp-faults`, { method: 'POST', body: 'outage' });
@@ -46,7 +46,7 @@ describe('admin routes forwarded from the gateway thread', () => {
   });
 
   it('answers 502 when the admin server is gone', async () => {
-    admin = await serveAdminRoutes({});
+    admin = await serveAdminRoutes({}, silentLogger());
     const url = admin.url;
     await admin.close();
     admin = null;

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Agent, fetch } from 'undici';
 import { cpuSeconds } from './support/process-cpu.js';
-import { startServices, type ServiceProcess } from './support/service-process.js';
+import { startServices, subgraphUrlArgs, type ServiceProcess } from './support/service-process.js';
 import { percentile } from './support/stats.js';
+import { SERVICE_NAMES } from '@retail-hub/platform';
 import { freePortRun } from '@retail-hub/platform/testing/free-ports';
 
 // The retailer's size changes how long the hub takes to start (first sync), hardly what a placement costs (indexed lookups).
@@ -19,7 +20,6 @@ const SECONDS = Number(values.seconds);
 const CLIENTS = Number(values.clients);
 const SKUS = Number(values.skus);
 const STORES = Number(values.stores);
-const SERVICE_NAMES = ['product', 'pricing', 'inventory', 'orders', 'supplier'];
 const KEY = `rh_live_benchorders2_${'b'.repeat(43)}`;
 const PLACE = /* GraphQL */ `mutation($key: String!, $input: PlaceOrderInput!) { placeOrder(idempotencyKey: $key, input: $input) { order { id status } errors { code } } }`;
 
@@ -61,8 +61,7 @@ async function startSplitHub(): Promise<Hub> {
   const subgraphPorts = await freePortRun(SERVICE_NAMES.length);
   const gatewayPort = await freePortRun(1);
   const services = await startServices(['--services', SERVICE_NAMES.join(','), '--data-dir', dataDir, '--skus', String(SKUS), '--stores', String(STORES), '--subgraph-ports', String(subgraphPorts)], { HUB_GRAPH_URL: `http://127.0.0.1:${gatewayPort}/graphql` }, profileArgs());
-  const subgraphUrls = SERVICE_NAMES.flatMap((name, i) => ['--subgraph-url', `${name}=http://127.0.0.1:${subgraphPorts + i}/graphql`]);
-  const gateway = await startServices(['--services', 'gateway', '--port', String(gatewayPort), '--data-dir', dataDir, ...subgraphUrls], { HUB_BOOTSTRAP_ADMIN_KEY: KEY }, profileArgs()).catch(async (error) => {
+  const gateway = await startServices(['--services', 'gateway', '--port', String(gatewayPort), '--data-dir', dataDir, ...subgraphUrlArgs(subgraphPorts)], { HUB_BOOTSTRAP_ADMIN_KEY: KEY }, profileArgs()).catch(async (error) => {
     await stopAll([services], dataDir);
     throw error;
   });

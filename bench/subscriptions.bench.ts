@@ -16,7 +16,7 @@ import { cpuSeconds } from './support/process-cpu.js';
 import { percentile } from './support/stats.js';
 import { freePortRun } from '@retail-hub/platform/testing/free-ports';
 import { scrapeMetric } from '@retail-hub/platform/testing/scrape-metric';
-import { startServices } from './support/service-process.js';
+import { startServices, subgraphUrlArgs } from './support/service-process.js';
 import { runStockChangeLoad } from './support/stock-change-load.js';
 import type { FleetCommand, FleetReport, FleetSubscriber } from './support/subscription-fleet.js';
 
@@ -34,7 +34,6 @@ const SUBSCRIBERS = Number(args.subscribers);
 const RATE = Number(args.rate);
 const SECONDS = Number(args.seconds);
 const ROOT = resolve(import.meta.dirname, '..');
-const SERVICES = ['product', 'pricing', 'inventory', 'orders', 'supplier'];
 
 const FULL = /* GraphQL */ `subscription StoreDashboard($filter: StockChangedFilter, $loc: ID!) { stockChanged(filter: $filter) {
   id sku location { id name } onHand reserved available asOf
@@ -64,10 +63,9 @@ cleanups.push(() => others.stop());
 const bench = await startBenchInventory({ dataDir, basePort: base, graphUrl: `${gatewayUrl}/graphql` });
 cleanups.push(() => bench.stop());
 const { inventory, ledger } = bench;
-const subgraphUrls = SERVICES.flatMap((name, i) => ['--subgraph-url', `${name}=http://127.0.0.1:${base + i}/graphql`]);
 // The slow client stops reading altogether (pings too) for the warm-up, the measured load and the drain; with the
 // default 12 s keep-alive it would be dropped as dead after at most two pings, so pings are a minute apart here.
-const gateway = await startServices(['--services', 'gateway', '--port', String(gatewayPort), '--data-dir', dataDir, ...subgraphUrls], { HUB_BOOTSTRAP_ADMIN_KEY: adminKey, HUB_SUBSCRIPTION_KEEPALIVE_MS: '60000' }, profile('gateway'));
+const gateway = await startServices(['--services', 'gateway', '--port', String(gatewayPort), '--data-dir', dataDir, ...subgraphUrlArgs(base)], { HUB_BOOTSTRAP_ADMIN_KEY: adminKey, HUB_SUBSCRIPTION_KEEPALIVE_MS: '60000' }, profile('gateway'));
 cleanups.push(() => gateway.stop());
 
 // Stock changes everywhere; dashboards are open for the first `watched` stores.

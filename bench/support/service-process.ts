@@ -1,5 +1,6 @@
 // Starts `hub/src/main.ts` with some of the services as a child process and waits until they serve (benchmarks).
 import type { ChildProcess } from 'node:child_process';
+import { SERVICE_NAMES } from '@retail-hub/platform';
 import { launchHub } from '@retail-hub/platform/testing/hub-launch';
 
 export interface ServiceProcess {
@@ -18,4 +19,12 @@ export async function startServices(args: string[], env: Record<string, string> 
       await services.kill('SIGTERM');
     },
   };
+}
+
+/**
+ * `--subgraph-url` arguments for a gateway whose subgraphs another process started with `--subgraph-ports
+ * firstPort`: the launcher gives them consecutive ports in SERVICE_NAMES order.
+ */
+export function subgraphUrlArgs(firstPort: number): string[] {
+  return SERVICE_NAMES.flatMap((name, i) => ['--subgraph-url', `${name}=http://127.0.0.1:${firstPort + i}/graphql`]);
 }

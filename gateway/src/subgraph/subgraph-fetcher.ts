@@ -30,6 +30,16 @@ export interface SubgraphFetcher {
  * not go to another origin) and asks for no compression (subgraphs are on the same network; JSON goes plain).
  */
 export function createSubgraphFetcher(options: SubgraphFetcherOptions): SubgraphFetcher {
+  // A gateway calls a handful of fixed subgraph URLs: each is parsed once, not on every call.
+  const targets = new Map<string, { origin: string; path: string }>();
+  const targetOf = (url: string) => {
+    let target = targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      targets.set(url, (target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` }));
+    }
+    return target;
+  };
   const agent = new Agent({
     keepAliveTimeout: options.keepAliveMs,
     keepAliveMaxTimeout: options.keepAliveMs,
@@ -43,8 +53,8 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
     let headers: Record<string, string | string[] | undefined>;
     let text: string;
     try {
-      const target = new URL(url);
-      const response = await agent.request({ origin: target.origin, path: `${target.pathname}${target.search}`, method: (init.method ?? 'GET') as 'POST', headers: init.headers, body: init.body, signal });
+      const target = targetOf(url);
+      const response = await agent.request({ origin: target.origin, path: target.path, method: (init.method ?? 'GET') as 'POST', headers: init.headers, body: init.body, signal });
       status = response.statusCode;
       headers = response.headers;
       // Read whole here, whatever the caller reads: an unread body would hold its pooled connection.

@@ -100,13 +100,12 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   };
   // Node's own metrics (event-loop lag, heap, GC) describe the thread that collects them, so one registry per
   // thread has them: the gateway's when it runs on this thread, else the first subgraph's.
-  let threadMetricsTaken = config.services.includes('gateway') && !options.gatewayThread;
+  const gatewayOnThisThread = config.services.includes('gateway') && !options.gatewayThread;
   try {
     for (const [name, factory] of Object.entries(SUBGRAPH_FACTORIES) as [ServiceName, NonNullable<(typeof SUBGRAPH_FACTORIES)[ServiceName]>][]) {
       if (!config.services.includes(name)) continue;
       const logger = options.logger?.child({ service: name }) ?? createLogger(name, config.logLevel);
-      const metrics = createServiceMetrics(name, { processMetrics: !threadMetricsTaken });
-      threadMetricsTaken = true;
+      const metrics = createServiceMetrics(name, { processMetrics: !gatewayOnThisThread && Object.keys(subgraphs).length === 0 });
       const store = storeFor(config, name);
       if (store.dialect === 'postgres') await ensurePostgresDatabase(store.url);
       const instance = await factory(

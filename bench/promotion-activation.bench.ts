@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { verifyWebhook } from '../platform/src/webhooks/webhook-signature.js';
-import { cpuSeconds } from './support/process-cpu.js';
+import { cpuSeconds, waitUntilQuiet } from './support/process-cpu.js';
 import { startServices } from './support/service-process.js';
 import { median } from './support/stats.js';
 
@@ -78,14 +78,8 @@ try {
   }
   console.log(' loaded.');
   // After a start the services catch up with the ERP (supplier folds 90 days of history, inventory follows the feed): measure after.
-  process.stdout.write('waiting for the hub to settle');
-  for (let i = 0; i < 100; i++) {
-    const before = cpuSeconds(hubPid);
-    await sleep(3000);
-    if ((cpuSeconds(hubPid) - before) / 3 < 0.15) break;
-    process.stdout.write('.');
-  }
-  console.log(' idle.\n');
+  process.stdout.write('waiting for the hub to settle...');
+  console.log((await waitUntilQuiet([hubPid], { coreShare: 0.15, quietSeconds: 3, maxSeconds: 300 })) ? ' idle.\n' : ' NOT idle after 5 minutes.\n');
   await clock(`${day(-10)}T12:00:00.000Z`);
   const departments: string[] = (await gql(/* GraphQL */ `{ categories { id parent { id } } }`)).categories.filter((c: any) => !c.parent).map((c: any) => c.id);
   const skus: string[] = (await gql(/* GraphQL */ `{ products(first: 200) { nodes { sku } } }`)).products.nodes.map((p: any) => p.sku);

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { mintApiKey } from '@retail-hub/gateway/keys/api-key-secret';
 import { startBenchInventory } from './support/bench-inventory.js';
 import { deliveryReport, type DeliveryReport, type SubscriberRecord } from './support/delivery-report.js';
-import { cpuSeconds } from './support/process-cpu.js';
+import { cpuSeconds, waitUntilQuiet } from './support/process-cpu.js';
 import { percentile } from './support/stats.js';
 import { freePortRun } from '@retail-hub/platform/testing/free-ports';
 import { scrapeMetric } from '@retail-hub/platform/testing/scrape-metric';
@@ -209,16 +209,8 @@ async function phase(name: string, query: string): Promise<PhaseResult> {
 // in the background for a while after the services answer; measured phases start once the hub is quiet: under a
 // fifth of a core over two consecutive seconds (at most two minutes).
 {
-  const pids = [gateway.child.pid!, others.child.pid!, process.pid];
-  const used = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
-  const quietDeadline = Date.now() + 120_000;
-  for (let quiet = 0, before = used(); quiet < 2 && Date.now() < quietDeadline; ) {
-    await new Promise((r) => setTimeout(r, 1_000));
-    const now = used();
-    quiet = now - before < 0.2 ? quiet + 1 : 0;
-    before = now;
-  }
-  console.log(`hub quiet after start-up (${Date.now() > quietDeadline ? 'NOT quiet after 2 minutes' : 'ok'}); load average ${loadavg()[0]!.toFixed(2)}`);
+  const quiet = await waitUntilQuiet([gateway.child.pid!, others.child.pid!, process.pid]);
+  console.log(`hub quiet after start-up (${quiet ? 'ok' : 'NOT quiet after 2 minutes'}); load average ${loadavg()[0]!.toFixed(2)}`);
 }
 const idle = await memory();
 const results: PhaseResult[] = [];

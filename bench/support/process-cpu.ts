@@ -14,3 +14,21 @@ export function cpuSeconds(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
+
+/**
+ * Waits until the processes together use under `coreShare` of a core over `quietSeconds` consecutive seconds (at most
+ * `maxSeconds`): a hub answers before its start-up catch-up with the ERP is done, and measuring that would measure the
+ * catch-up. Returns whether they went quiet.
+ */
+export async function waitUntilQuiet(pids: number[], { coreShare = 0.2, quietSeconds = 2, maxSeconds = 120 } = {}): Promise<boolean> {
+  const used = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const deadline = Date.now() + maxSeconds * 1000;
+  for (let quiet = 0, before = used(); Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const now = used();
+    quiet = now - before < coreShare ? quiet + 1 : 0;
+    before = now;
+    if (quiet >= quietSeconds) return true;
+  }
+  return false;
+}

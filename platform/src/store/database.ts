@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type KyselyPlugin, type LogEvent } from 'kysely';
 import type { Dialect, StoreConfig } from './store-config.js';
+import { checkpointInBackground } from './wal-checkpoints.js';
 
 // int8 (bigint, count(*)) comes back from pg as a string; every integer here fits in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -32,8 +33,16 @@ export function openDatabase<DB>(config: StoreConfig, options: OpenOptions = {})
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     cachePreparedStatements(sqlite);
+    const stopCheckpoints = config.file === ':memory:' ? async () => undefined : checkpointInBackground(config.file, sqlite);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log, plugins: options.plugins });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'sqlite',
+      close: async () => {
+        await stopCheckpoints();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log, plugins: options.plugins });

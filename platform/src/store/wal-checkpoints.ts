@@ -79,7 +79,11 @@ class WalCheckpointer {
   private finishOnWriter(file: string): void {
     const connection = this.files.get(file)?.connection;
     if (!connection?.open || connection.inTransaction) return;
-    connection.pragma('wal_checkpoint(PASSIVE)');
+    try {
+      connection.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // The connection is busy (a statement being iterated): the thread asks again after its next pass.
+    }
   }
 
   private fallBack(file: string): void {

@@ -144,32 +144,27 @@ function row(r: PhaseResult, baseline?: PhaseResult): string {
   return `| ${r.name} | ${r.orders} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.cpuMsPerOrder.toFixed(1)}${ratio} | ${Object.entries(r.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')} |`;
 }
 
-/** Warms a freshly started hub up, measures random orders with the ERP healthy, and stops the hub. */
-async function healthyPhase(hub: Hub, name: string): Promise<PhaseResult> {
+/**
+ * Waits for a freshly started hub to go quiet, warms it up, measures random orders with the ERP healthy, runs
+ * `morePhases` on it, and stops it.
+ */
+async function measure(hub: Hub, name: string, morePhases?: (hub: Hub) => Promise<void>): Promise<void> {
   try {
     await settle(hub);
-    console.error(`${name}: hub up and quiet; warming up ...`);
+    console.error(`${name}: hub up (pid ${hub.pids.join(', ')}) and quiet; warming up ...`);
     await phase(hub, 'warm-up', Math.min(10, SECONDS), randomOrder);
-    return await phase(hub, name, SECONDS, randomOrder);
+    results.push(await phase(hub, name, SECONDS, randomOrder));
+    await morePhases?.(hub);
   } finally {
     await hub.stop();
   }
 }
 
 const results: PhaseResult[] = [];
-const hub = await startHub({});
-try {
-  await settle(hub);
-  console.error(`hub up (pid ${hub.pids[0]}) and quiet; warming up ...`);
-  await phase(hub, 'warm-up', Math.min(10, SECONDS), randomOrder);
-  results.push(await phase(hub, 'ERP healthy (direct calls)', SECONDS, randomOrder));
-  if (!values['healthy-only']) await otherPhases(hub);
-} finally {
-  await hub.stop();
-}
-if (!values['healthy-only']) results.push(await healthyPhase(await startHub({ HUB_ORDERS_CALLS: 'gateway' }), 'ERP healthy (calls through the gateway)'));
+await measure(await startHub({}), 'ERP healthy (direct calls)', values['healthy-only'] ? undefined : otherPhases);
+if (!values['healthy-only']) await measure(await startHub({ HUB_ORDERS_CALLS: 'gateway' }), 'ERP healthy (calls through the gateway)');
 // The ERP fault switch is served by the gateway's process, which has no ERP when split: the healthy phase only.
-if (values.split) results.push(await healthyPhase(await startSplitHub(), 'ERP healthy (direct calls), gateway in its own process'));
+if (values.split) await measure(await startSplitHub(), 'ERP healthy (direct calls), gateway in its own process');
 await agent.close();
 
 async function otherPhases(hub: Hub): Promise<void> {

@@ -10,10 +10,6 @@ const INTERVAL_MS = 200;
 /** SQLite's default, restored on a connection whose background checkpoints stop. */
 const AUTOCHECKPOINT_PAGES = 1000;
 
-interface Registered {
-  connection: SQLite.Database;
-}
-
 /**
  * With SQLite's automatic checkpoints, the commit that crosses 1,000 WAL pages copies them into the database and
  * syncs both files on the caller's thread: a 5-15 ms stall of the event loop several times a second under load.
@@ -23,7 +19,8 @@ interface Registered {
  */
 class WalCheckpointer {
   private readonly worker: Worker;
-  private readonly files = new Map<string, Registered>();
+  /** The writer's connection of each file the thread checkpoints. */
+  private readonly files = new Map<string, SQLite.Database>();
   private readonly removals = new Map<number, () => void>();
   private nextId = 0;
   private failed = false;
@@ -55,7 +52,7 @@ class WalCheckpointer {
   add(file: string, connection: SQLite.Database): boolean {
     if (this.failed || this.files.has(file)) return false;
     connection.pragma('wal_autocheckpoint = 0');
-    this.files.set(file, { connection });
+    this.files.set(file, connection);
     this.worker.postMessage({ type: 'add', file });
     return true;
   }
@@ -77,7 +74,7 @@ class WalCheckpointer {
    * so its next commit starts the WAL over. A connection in the middle of a transaction is asked again later.
    */
   private finishOnWriter(file: string): void {
-    const connection = this.files.get(file)?.connection;
+    const connection = this.files.get(file);
     if (!connection?.open || connection.inTransaction) return;
     try {
       connection.pragma('wal_checkpoint(PASSIVE)');
@@ -87,9 +84,9 @@ class WalCheckpointer {
   }
 
   private fallBack(file: string): void {
-    const registered = this.files.get(file);
+    const connection = this.files.get(file);
     this.files.delete(file);
-    if (registered?.connection.open) registered.connection.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    if (connection?.open) connection.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   }
 
   private fallBackAll(): void {

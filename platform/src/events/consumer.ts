@@ -2,7 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../time/clock.js';
-import { contextFromTraceparent, withSpan } from '../telemetry/tracing.js';
+import { contextFromTraceparent, withSpan, withSpanPerItem } from '../telemetry/tracing.js';
 import type { ServiceMetrics } from '../telemetry/metrics.js';
 import type { EventEnvelope } from './envelope.js';
 import type { BusSubscription, EventBus } from './event-bus.port.js';
@@ -20,6 +20,12 @@ export interface ConsumerOptions<DB> {
   backoffMs?: number[];
   /** Side effects of one event, inside the transaction that records it as processed. */
   handle: (event: EventEnvelope, trx: Transaction<DB>) => Promise<void>;
+  /**
+   * Optional: the side effects of a run of events at once, in one transaction with their inbox rows, when the
+   * bus hands runs (SubscribeOptions.runHandler). It must leave what `handle` would leave for each event in turn.
+   * Only for a consumer that emits no events: the run's writes have no single trace to carry.
+   */
+  handleRun?: (events: EventEnvelope[], trx: Transaction<DB>) => Promise<void>;
   /** Runs after the transaction commits (e.g. kick the outbox relay). */
   afterCommit?: () => void;
 }
@@ -45,13 +51,50 @@ export async function handleOnce<DB>(
   });
 }
 
+/**
+ * Handles, together in one transaction, the events of a run this consumer has not handled yet (a run may repeat
+ * one); returns those it ran. One inbox statement and one commit for the run instead of one per event.
+ */
+export async function handleRunOnce<DB>(
+  db: Kysely<DB>,
+  consumer: string,
+  events: readonly EventEnvelope[],
+  clock: Clock,
+  handleRun: (events: EventEnvelope[], trx: Transaction<DB>) => Promise<void>,
+): Promise<EventEnvelope[]> {
+  const distinct = [...new Map(events.map((e) => [e.id, e])).values()];
+  return db.transaction().execute(async (trx) => {
+    const processedAt = clock.now().toISOString();
+    const inserted = await (trx as unknown as Transaction<EventTables>)
+      .insertInto('inbox')
+      .values(distinct.map((e) => ({ consumer, event_id: e.id, processed_at: processedAt })))
+      .onConflict((oc) => oc.columns(['consumer', 'event_id']).doNothing())
+      .returning('event_id')
+      .execute();
+    const fresh = new Set(inserted.map((r) => r.event_id));
+    const toRun = distinct.filter((e) => fresh.has(e.id));
+    if (toRun.length) await handleRun(toRun, trx);
+    return toRun;
+  });
+}
+
 export async function startConsumer<DB>(options: ConsumerOptions<DB>): Promise<BusSubscription> {
-  const { name, db, clock, logger, metrics } = options;
+  const { name, db, clock, logger, metrics, handleRun } = options;
   return options.bus.subscribe({
     consumer: name,
     types: options.types,
     maxDeliver: options.maxDeliver,
     backoffMs: options.backoffMs,
+    // A failed run is logged by the bus and delivered again one event at a time, where failures are counted.
+    runHandler: handleRun
+      ? async (events) => {
+          const spans = events.map((e) => ({ name: `consume ${e.type}`, parent: contextFromTraceparent(e.traceparent), attributes: { 'messaging.consumer': name, 'messaging.message.id': e.id, 'messaging.batch.message_count': events.length } }));
+          const ran = await withSpanPerItem(name, spans, () => handleRunOnce(db, name, events, clock, handleRun));
+          const handled = new Set(ran);
+          for (const event of events) metrics?.eventsConsumed.inc({ consumer: name, type: event.type, outcome: handled.delete(event) ? 'handled' : 'duplicate' });
+          if (ran.length) options.afterCommit?.();
+        }
+      : undefined,
     handler: async ({ event, attempt }) => {
       await withSpan(name, `consume ${event.type}`, { 'messaging.consumer': name, 'messaging.message.id': event.id, attempt }, async () => {
         const ran = await handleOnce(db, name, event, clock, options.handle);

@@ -13,6 +13,13 @@ export interface SubscribeOptions {
   /** Event types or prefixes ending in `.*`. */
   types: string[];
   handler: (delivery: Delivery) => Promise<void>;
+  /**
+   * Optional, for a consumer whose events are cheaper handled together: the bus may hand it a run of
+   * consecutive events at once (the in-process bus does; NATS delivers one at a time). When it throws, none
+   * of the run may have taken effect: the bus then delivers the run again event by event through `handler`,
+   * so a bad event is retried and dead-lettered on its own.
+   */
+  runHandler?: (events: EventEnvelope[]) => Promise<void>;
   /** Attempts before the event is dead-lettered. @default 5 */
   maxDeliver?: number;
   /** Delay before each redelivery, in ms; the last repeats. @default [100, 500, 2000, 5000] */

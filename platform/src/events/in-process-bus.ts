@@ -5,6 +5,9 @@ import type { EventEnvelope } from './envelope.js';
 import { typeMatches } from './envelope.js';
 import { backoffFor, DEFAULT_MAX_DELIVER, type BusSubscription, type EventBus, type SubscribeOptions } from './event-bus.port.js';
 
+/** Most events handed to a consumer's runHandler at once: a run holds the consumer's store for its transaction. */
+const MAX_RUN = 100;
+
 interface Entry {
   options: SubscribeOptions;
   /** Serialises deliveries so each consumer sees events in publish order. */
@@ -51,9 +54,21 @@ export class InProcessBus implements EventBus {
   }
 
   private async deliverAll(entry: Entry, events: EventEnvelope[]): Promise<void> {
-    for (const event of events) {
-      if (entry.closed) return;
-      await this.deliver(entry, event);
+    const { runHandler, consumer } = entry.options;
+    for (let from = 0; from < events.length; from += MAX_RUN) {
+      const run = events.slice(from, from + MAX_RUN);
+      if (runHandler && run.length > 1 && !entry.closed) {
+        try {
+          await runHandler(run);
+          continue;
+        } catch (error) {
+          this.logger?.warn({ err: error, consumer, events: run.length }, 'a run of events failed; delivering them one at a time');
+        }
+      }
+      for (const event of run) {
+        if (entry.closed) return;
+        await this.deliver(entry, event);
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 // The outbox, relay, bus and inbox together: a change and its event commit together, and effects happen once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { openDatabase, type Database } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { createTestStore, TEST_DIALECTS, type TestStore } from '../store/test-stores.js';
@@ -105,6 +105,41 @@ describe.each(TEST_DIALECTS)('service events on %s', (dialect) => {
     const again = await replayDeadLetters<Db>({ name: 'effects', db: store.db, clock, handle: async () => undefined });
     expect(again).toEqual({ replayed: 0, failed: 0 });
     expect((await store.db.selectFrom('effect').selectAll().execute()).map((e) => e.event_id).sort()).toEqual(['evt-1', 'evt-poison']);
+  });
+
+  it('handles a run of events in one transaction, once each, and a failed run one event at a time', async () => {
+    const runs: string[][] = [];
+    const insertEffects = (trx: Transaction<Db>, handled: EventEnvelope[]) => trx.insertInto('effect').values(handled.map((e) => ({ event_id: e.id }))).execute();
+    await events.consume<Db>({
+      name: 'effects',
+      types: ['test.thing.created.v1'],
+      db: store.db,
+      maxDeliver: 2,
+      backoffMs: [1],
+      handle: async (event, trx) => {
+        if (event.id === 'evt-poison') throw new Error('cannot handle');
+        await insertEffects(trx, [event]);
+      },
+      handleRun: async (run, trx) => {
+        runs.push(run.map((e) => e.id));
+        // Written before the failure: the run's transaction must take it back.
+        await insertEffects(trx, run);
+        if (run.some((e) => e.id === 'evt-poison')) throw new Error('cannot handle');
+      },
+    });
+    const envelope = (id: string): EventEnvelope => ({ specversion: '1.0', id, type: 'test.thing.created.v1', source: 'x', time: clock.now().toISOString(), datacontenttype: 'application/json', data: { id } });
+    await bus.publish([envelope('evt-1')]);
+    await bus.publish(['evt-1', 'evt-2', 'evt-3', 'evt-2'].map(envelope));
+    await bus.publish(['evt-4', 'evt-poison', 'evt-5'].map(envelope));
+
+    expect(runs).toEqual([
+      ['evt-2', 'evt-3'],
+      ['evt-4', 'evt-poison', 'evt-5'],
+    ]);
+    const effects = await store.db.selectFrom('effect').selectAll().execute();
+    expect(effects.map((e) => e.event_id).sort()).toEqual(['evt-1', 'evt-2', 'evt-3', 'evt-4', 'evt-5']);
+    const dead = await store.db.selectFrom('event_dead_letter').selectAll().execute();
+    expect(dead.map((d) => [d.event_id, d.attempts])).toEqual([['evt-poison', 2]]);
   });
 
   it('publishes what a crashed process left in the outbox when the relay starts again', async () => {

@@ -52,6 +52,26 @@ export async function withSpan<T>(tracerName: string, spanName: string, attribut
 }
 
 /**
+ * Runs fn once on behalf of several traced items (a run of events handled together): each item gets a span of
+ * its own under its own parent, open for the whole of fn, so every item's trace shows the shared work. fn runs
+ * with no span active: what it does belongs to all of them.
+ */
+export async function withSpanPerItem<T>(tracerName: string, items: readonly { name: string; parent: Context; attributes: Attributes }[], fn: () => Promise<T>): Promise<T> {
+  const spans = items.map((item) => tracer(tracerName).startSpan(item.name, { attributes: item.attributes }, item.parent));
+  try {
+    return await fn();
+  } catch (error) {
+    for (const span of spans) {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+    }
+    throw error;
+  } finally {
+    for (const span of spans) span.end();
+  }
+}
+
+/**
  * Runs fn (and everything it awaits) with tracing suppressed: no spans are recorded, and calls it makes carry an
  * unsampled `traceparent` (see injectTraceHeaders), so the services they reach record none either. For high-rate
  * fan-out work whose spans would only be noise: unconnected root traces, hundreds a second.

@@ -74,7 +74,9 @@ describe.each(TEST_DIALECTS)('replenishment runs on %s', (dialect) => {
     subgraph = await createSupplierSubgraph({ ...deps, erp: erp.ports, replenishment: { dailyRunAt: null, pollIntervalMs: 3_600_000 } });
     await subgraph.start();
     await subgraph.planning.load();
+    // One run of events (the bus hands them to the projection together); A at S0001 twice, the later one counts.
     await publishStockChanged(deps.bus, deps.clock, [
+      { sku: sku.A, locationId: 'LOC-S0001', onHand: 500, reserved: 0, inbound: 0 },
       { sku: sku.A, locationId: 'LOC-S0001', onHand: 10, reserved: 2, inbound: 6 },
       ...SELLING.flatMap((locationId) => [sku.B, sku.C, sku.D].map((s) => ({ sku: s, locationId, onHand: 0 }))),
     ]);
@@ -241,17 +243,21 @@ describe.each(TEST_DIALECTS)('replenishment runs on %s', (dialect) => {
   // Moves the clock a day on: keep it last.
   it('folds a closed day of order demand into the forecast', async () => {
     const today = deps.clock.now().toISOString();
-    const data = {
-      orderId: 'ORD-RUN-1',
-      channel: 'STORE',
-      locationId: 'LOC-S0002',
-      currency: 'USD',
-      totalCentAmount: 24_000,
-      fulfilments: [{ fulfilmentId: 'ORD-RUN-1-F1', locationId: 'LOC-S0002', lines: [{ sku: sku.A, quantity: 24 }] }],
-      confirmedAt: today,
-    };
-    assertEventData('orders.order.confirmed.v1', data);
-    await deps.bus.publish([createEnvelope('orders', { type: 'orders.order.confirmed.v1', subject: 'ORD-RUN-1', data }, deps.clock)]);
+    // Two orders of 12 at one store, published together: the run adds both to the same day.
+    const confirmed = ['ORD-RUN-1', 'ORD-RUN-2'].map((orderId) => {
+      const data = {
+        orderId,
+        channel: 'STORE',
+        locationId: 'LOC-S0002',
+        currency: 'USD',
+        totalCentAmount: 12_000,
+        fulfilments: [{ fulfilmentId: `${orderId}-F1`, locationId: 'LOC-S0002', lines: [{ sku: sku.A, quantity: 12 }] }],
+        confirmedAt: today,
+      };
+      assertEventData('orders.order.confirmed.v1', data);
+      return createEnvelope('orders', { type: 'orders.order.confirmed.v1', subject: orderId, data }, deps.clock);
+    });
+    await deps.bus.publish(confirmed);
     deps.clock.advance(86_400_000);
     const { run: r } = await run({ skus: [sku.A] });
     const all = (await proposals(r.id)).nodes;

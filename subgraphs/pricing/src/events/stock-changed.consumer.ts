@@ -1,7 +1,8 @@
 // Keeps pricing's stock view current from inventory.stock.changed.v1 (the graph gave it its first load).
-import type { ServiceEvents } from '@retail-hub/platform';
+import type { EventEnvelope, ServiceEvents } from '@retail-hub/platform';
 import type { Kysely } from 'kysely';
 import type { DemandRepository } from '../store/demand.repository.js';
+import type { StockReport } from '../store/demand-tables.js';
 import type { PricingDatabase } from '../store/pricing-tables.js';
 
 interface StockChanged {
@@ -17,9 +18,12 @@ export async function consumeStockChanges(events: ServiceEvents, db: Kysely<Pric
     name: 'pricing.stock-view',
     types: ['inventory.stock.changed.v1'],
     db,
-    handle: async (event, trx) => {
-      const data = event.data as StockChanged;
-      await demand.upsertStock(trx, [{ sku: data.sku, location_id: data.locationId, available: data.available, inbound: data.inbound, as_of: data.asOf }]);
-    },
+    handle: (event, trx) => demand.upsertStock(trx, [stockReportOf(event)]),
+    handleRun: (events, trx) => demand.upsertStock(trx, events.map(stockReportOf)),
   });
+}
+
+function stockReportOf(event: EventEnvelope): StockReport {
+  const data = event.data as StockChanged;
+  return { sku: data.sku, location_id: data.locationId, available: data.available, inbound: data.inbound, as_of: data.asOf };
 }

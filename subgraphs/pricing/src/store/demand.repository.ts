@@ -36,8 +36,12 @@ export class DemandRepository {
     }
   }
 
-  /** Keeps the newer report of each position: a bootstrap page read before an event must not undo it. */
-  async upsertStock(trx: Executor<PricingDatabase>, rows: readonly StockReport[]): Promise<void> {
+  /**
+   * Keeps the newer report of each position: a bootstrap page read before an event must not undo it. Reports
+   * may repeat a position (a run of events); PostgreSQL cannot upsert one row twice in a statement.
+   */
+  async upsertStock(trx: Executor<PricingDatabase>, reports: readonly StockReport[]): Promise<void> {
+    const rows = newestPerPosition(reports);
     for (let i = 0; i < rows.length; i += CHUNK) {
       const json = JSON.stringify(rows.slice(i, i + CHUNK).map((r) => [r.sku, r.location_id, r.available, r.inbound, r.as_of]));
       const source =
@@ -74,4 +78,15 @@ export class DemandRepository {
     }
     return rows;
   }
+}
+
+/** The newest report of each position, the later one on a tie (as applying them in turn would leave). */
+function newestPerPosition(reports: readonly StockReport[]): StockReport[] {
+  const newest = new Map<string, StockReport>();
+  for (const report of reports) {
+    const key = `${report.sku}|${report.location_id}`;
+    const kept = newest.get(key);
+    if (!kept || kept.as_of <= report.as_of) newest.set(key, report);
+  }
+  return [...newest.values()];
 }

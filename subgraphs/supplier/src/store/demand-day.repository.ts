@@ -4,6 +4,9 @@ import type { Executor } from '@retail-hub/platform';
 import { inChunks } from './in-chunks.js';
 import type { SupplierDatabase } from './supplier-tables.js';
 
+/** Four parameters a row: well under SQLite's limit on bound parameters. */
+const ROWS_PER_STATEMENT = 200;
+
 export interface DemandDayUnits {
   sku: string;
   locationId: string;
@@ -14,12 +17,15 @@ export interface DemandDayUnits {
 export class DemandDayRepository {
   constructor(private readonly db: Kysely<SupplierDatabase>) {}
 
-  /** Adds units (negative for cancellations and returns) to each SKU, location and day. */
+  /**
+   * Adds units (negative for cancellations and returns) to each SKU, location and day. Rows must name each SKU,
+   * location and day once: PostgreSQL cannot upsert one row twice in a statement.
+   */
   async add(trx: Executor<SupplierDatabase>, rows: readonly DemandDayUnits[]): Promise<void> {
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
       await trx
         .insertInto('demand_day')
-        .values({ sku: row.sku, location_id: row.locationId, day: row.day, units: row.units })
+        .values(rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => ({ sku: row.sku, location_id: row.locationId, day: row.day, units: row.units })))
         .onConflict((oc) => oc.columns(['sku', 'location_id', 'day']).doUpdateSet({ units: sql`demand_day.units + excluded.units` }))
         .execute();
     }

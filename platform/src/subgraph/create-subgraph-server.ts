@@ -1,6 +1,6 @@
 // Builds a Federation 2 subgraph ApolloServer with the hub's error masking and metrics.
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
@@ -34,7 +34,10 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
     // Subgraphs sit behind the gateway and signed claims; the gateway owns CSRF prevention for browsers.
     csrfPrevention: false,
     // Inline (ftv1) traces are for Apollo Studio, which the hub does not use; OpenTelemetry carries traces.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), errorMetricsPlugin(options.metrics), ...(options.plugins ?? [])],
+    // No field carries a cache hint, so every answer was uncacheable anyway: the gateway reads an answer without a
+    // cache-control header as it read "no-store". Apollo's default cache-control plugin also made every resolved field
+    // run through a per-field hook, on every call between services.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), errorMetricsPlugin(options.metrics), ...(options.plugins ?? [])],
   });
 }
 

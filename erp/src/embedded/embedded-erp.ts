@@ -12,7 +12,7 @@ import { EmbeddedPurchasing } from './purchasing.embedded.js';
 import { EmbeddedSalesFinance } from './sales-finance.embedded.js';
 import { EmbeddedStockLedger } from './stock-ledger.embedded.js';
 import { Xref } from './xref.js';
-import { migrateToLatest } from '@retail-hub/platform';
+import { cachePreparedStatements, migrateToLatest } from '@retail-hub/platform';
 
 export interface EmbeddedErp {
   ports: ErpPorts;
@@ -28,6 +28,8 @@ export async function openEmbeddedErp(file: string): Promise<EmbeddedErp> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // Every ERP posting a placement causes runs the same few statements: prepared once, like the services' stores.
+  cachePreparedStatements(sqlite);
   const db = new Kysely<ErpDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db, 'sqlite', Object.fromEntries(Object.entries(erpMigrations).map(([k, m]) => [k, () => m])), 'erp_migration');
   const xref = new Xref(db);

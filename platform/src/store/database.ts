@@ -57,7 +57,7 @@ const STATEMENT_CACHE_SIZE = 1000;
  * Statements are kept by their text and reused (better-sqlite3 re-prepares one whose table changed);
  * one still busy (a query being iterated) is never handed out twice.
  */
-function cachePreparedStatements(sqlite: SQLite.Database): void {
+export function cachePreparedStatements(sqlite: SQLite.Database): void {
   const prepare = sqlite.prepare.bind(sqlite);
   const cache = new Map<string, SQLite.Statement>();
   sqlite.prepare = ((source: string) => {

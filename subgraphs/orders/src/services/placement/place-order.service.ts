@@ -1,5 +1,5 @@
 // placeOrder with Stripe's idempotency: one order per key, the first outcome replayed, a key reused for other input refused.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { ConcurrencyLimiter, forbidden, hasScope, hubError, SagaAbort, supplierPartnerId, type Claims, type Clock, type SagaRunner, type Workflow } from '@retail-hub/platform';
 import type { IdempotencyKeyRepository, IdempotencyKeyRow } from '../../store/idempotency-key.repository.js';
 import type { OrderRepository } from '../../store/order.repository.js';
@@ -127,7 +127,10 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Sortable by time, unique without a shared counter: ORD- then milliseconds and 40 random bits, base 36. */
+/**
+ * Sortable by time, unique without a shared counter: ORD- then milliseconds and 40 random bits, base 36. randomInt
+ * draws from node's pooled random bytes; randomBytes(5) asked the system for fresh ones on every order.
+ */
 export function newOrderId(): string {
-  return `ORD-${Date.now().toString(36).toUpperCase().padStart(9, '0')}${randomBytes(5).readUIntBE(0, 5).toString(36).toUpperCase().padStart(8, '0')}`;
+  return `ORD-${Date.now().toString(36).toUpperCase().padStart(9, '0')}${randomInt(2 ** 40).toString(36).toUpperCase().padStart(8, '0')}`;
 }

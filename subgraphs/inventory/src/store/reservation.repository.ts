@@ -1,6 +1,6 @@
 // Reads and writes reservations and the reserved units they hold: every change to reserved is one conditional UPDATE.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Executor } from '@retail-hub/platform';
+import { PreparedQuery, type Executor } from '@retail-hub/platform';
 import type { InventoryDatabase, ReservationLineTable, ReservationStatus, ReservationTable } from './inventory-tables.js';
 
 export type ReservationRow = Selectable<ReservationTable>;
@@ -22,6 +22,20 @@ export interface PositionAfter {
   reserved: number;
   inbound: number;
 }
+
+/**
+ * Takes units if enough are free, in one statement (no read-then-write race). Every line of every order runs it,
+ * so it is prepared once (see PreparedQuery).
+ */
+const HOLD_UNITS = new PreparedQuery((db: Kysely<InventoryDatabase>, line: UnitsLine) =>
+  db
+    .updateTable('stock_position')
+    .set((eb) => ({ reserved: eb('reserved', '+', line.quantity) }))
+    .where('sku', '=', line.sku)
+    .where('location_id', '=', line.locationId)
+    .where(sql<number>`on_hand - reserved`, '>=', line.quantity)
+    .returning(['on_hand', 'reserved', 'inbound']),
+);
 
 export class ReservationRepository {
   constructor(private readonly db: Kysely<InventoryDatabase>) {}
@@ -62,14 +76,7 @@ export class ReservationRepository {
    * the numbers after, or undefined when too few were available (or there is no position).
    */
   async holdUnits(trx: Executor<InventoryDatabase>, line: UnitsLine): Promise<PositionAfter | undefined> {
-    return trx
-      .updateTable('stock_position')
-      .set((eb) => ({ reserved: eb('reserved', '+', line.quantity) }))
-      .where('sku', '=', line.sku)
-      .where('location_id', '=', line.locationId)
-      .where(sql<number>`on_hand - reserved`, '>=', line.quantity)
-      .returning(['on_hand', 'reserved', 'inbound'])
-      .executeTakeFirst();
+    return HOLD_UNITS.first(trx, line);
   }
 
   /** Gives units back; never takes reserved below zero. */

@@ -1,9 +1,9 @@
 // Moves the stock-position projection at once when the hub itself changes stock (an order sent, received, cancelled).
 import type { Executor } from '@retail-hub/platform';
-import { grown } from '../store/block-codec.js';
-import { INBOUND, ON_HAND, POSITION_FIELDS, type PositionBlockRepository } from '../store/position-block.repository.js';
+import { INBOUND, ON_HAND, type PositionBlockRepository } from '../store/position-block.repository.js';
 import type { SupplierDatabase } from '../store/supplier-tables.js';
 import type { LocationSlots } from './location-slots.js';
+import { updatePositionBlocks } from './position-block-updates.js';
 
 export interface PositionDelta {
   sku: string;
@@ -21,18 +21,9 @@ export class PositionAdjustments {
   constructor(private readonly blocks: PositionBlockRepository, private readonly slots: LocationSlots) {}
 
   async apply(trx: Executor<SupplierDatabase>, deltas: readonly PositionDelta[], now: string): Promise<void> {
-    if (deltas.length === 0) return;
-    await this.slots.ensure(trx, deltas.map((d) => d.locationId));
-    const width = this.slots.width * POSITION_FIELDS;
-    const locked = await this.blocks.lock(trx, [...new Set(deltas.map((d) => d.sku))]);
-    const changed = new Map<string, Int32Array>();
-    for (const d of deltas) {
-      const data = changed.get(d.sku) ?? grown(locked.get(d.sku) ?? new Int32Array(width), width);
-      const at = this.slots.slotOf(d.locationId)! * POSITION_FIELDS;
-      data[at + ON_HAND] = Math.max(0, data[at + ON_HAND]! + (d.onHand ?? 0));
-      data[at + INBOUND] = Math.max(0, data[at + INBOUND]! + (d.inbound ?? 0));
-      changed.set(d.sku, data);
-    }
-    await this.blocks.save(trx, [...changed].map(([sku, data]) => ({ sku, data })), now);
+    await updatePositionBlocks(trx, { blocks: this.blocks, slots: this.slots }, deltas, (block, at, d) => {
+      block[at + ON_HAND] = Math.max(0, block[at + ON_HAND]! + (d.onHand ?? 0));
+      block[at + INBOUND] = Math.max(0, block[at + INBOUND]! + (d.inbound ?? 0));
+    }, now);
   }
 }

@@ -37,19 +37,7 @@ export function orderDemandConsumer(deps: { days: DemandDayRepository }) {
   return {
     name: ORDER_DEMAND_CONSUMER,
     types: ['orders.order.confirmed.v1', 'orders.order.cancelled.v1', 'orders.order.returned.v1'],
-    handle: (event: EventEnvelope, trx: Transaction<SupplierDatabase>) => deps.days.add(trx, merge(demandOf(event))),
-    handleRun: (events: EventEnvelope[], trx: Transaction<SupplierDatabase>) => deps.days.add(trx, merge(events.flatMap(demandOf))),
+    handle: (event: EventEnvelope, trx: Transaction<SupplierDatabase>) => deps.days.add(trx, demandOf(event)),
+    handleRun: (events: EventEnvelope[], trx: Transaction<SupplierDatabase>) => deps.days.add(trx, events.flatMap(demandOf)),
   };
-}
-
-/** One row per SKU, location and day, so an order (or a run of orders) with the same SKU twice adds once. */
-function merge(rows: DemandDayUnits[]): DemandDayUnits[] {
-  const byKey = new Map<string, DemandDayUnits>();
-  for (const r of rows) {
-    const key = `${r.sku}|${r.locationId}|${r.day}`;
-    const seen = byKey.get(key);
-    if (seen) seen.units += r.units;
-    else byKey.set(key, { ...r });
-  }
-  return [...byKey.values()];
 }

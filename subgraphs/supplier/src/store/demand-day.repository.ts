@@ -17,11 +17,9 @@ export interface DemandDayUnits {
 export class DemandDayRepository {
   constructor(private readonly db: Kysely<SupplierDatabase>) {}
 
-  /**
-   * Adds units (negative for cancellations and returns) to each SKU, location and day. Rows must name each SKU,
-   * location and day once: PostgreSQL cannot upsert one row twice in a statement.
-   */
-  async add(trx: Executor<SupplierDatabase>, rows: readonly DemandDayUnits[]): Promise<void> {
+  /** Adds units (negative for cancellations and returns) to each SKU, location and day; rows may repeat one. */
+  async add(trx: Executor<SupplierDatabase>, units: readonly DemandDayUnits[]): Promise<void> {
+    const rows = summedPerDay(units);
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
       await trx
         .insertInto('demand_day')
@@ -44,4 +42,16 @@ export class DemandDayRepository {
       return [];
     });
   }
+}
+
+/** One row per SKU, location and day (an order, or a run of orders, may name one twice): PostgreSQL cannot upsert one row twice in a statement. */
+function summedPerDay(units: readonly DemandDayUnits[]): DemandDayUnits[] {
+  const byKey = new Map<string, DemandDayUnits>();
+  for (const u of units) {
+    const key = `${u.sku}|${u.locationId}|${u.day}`;
+    const seen = byKey.get(key);
+    if (seen) seen.units += u.units;
+    else byKey.set(key, { ...u });
+  }
+  return [...byKey.values()];
 }

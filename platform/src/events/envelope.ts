@@ -1,7 +1,7 @@
 // The CloudEvents 1.0 JSON envelope every hub event travels in, with the W3C traceparent extension.
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../time/clock.js';
 import { currentTraceparent } from '../telemetry/tracing.js';
+import { newEventId } from './event-id.js';
 
 export interface EventEnvelope<T = unknown> {
   specversion: '1.0';
@@ -22,14 +22,14 @@ export interface NewEvent<T = unknown> {
   type: string;
   subject?: string;
   data: T;
-  /** A stable id makes a re-emitted event dedupe downstream; defaults to a fresh UUID. */
+  /** A stable id makes a re-emitted event dedupe downstream; defaults to a fresh, time-ordered UUID (newEventId). */
   id?: string;
 }
 
 export function createEnvelope<T>(service: string, event: NewEvent<T>, clock: Clock): EventEnvelope<T> {
   return {
     specversion: '1.0',
-    id: event.id ?? randomUUID(),
+    id: event.id ?? newEventId(),
     type: event.type,
     source: `/retail-hub/${service}`,
     subject: event.subject,

@@ -33,8 +33,10 @@ export function openDatabase<DB>(config: StoreConfig, options: OpenOptions = {})
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     cachePreparedStatements(sqlite);
-    const stopCheckpoints = config.file === ':memory:' ? async () => undefined : checkpointInBackground(config.file, sqlite);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log, plugins: options.plugins });
+    // Kysely's SQLite driver hands its one connection to one caller at a time: holding it holds every statement back.
+    const holdWriter = (work: () => Promise<void>) => db.connection().execute(() => work());
+    const stopCheckpoints = config.file === ':memory:' ? async () => undefined : checkpointInBackground(config.file, sqlite, holdWriter);
     return {
       db,
       dialect: 'sqlite',

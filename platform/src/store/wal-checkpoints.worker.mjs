@@ -12,26 +12,39 @@ const MAX_PASSES = 4;
 /** A WAL this long (pages of 4 KiB) has not started over for a while. */
 const LONG_WAL_PAGES = 4000;
 
+/**
+ * PASSIVE never waits for readers or the writer: it copies what it can. The writer starts the WAL over from its
+ * beginning only when a checkpoint has copied all of it, so a pass that raced a commit goes again (copying just
+ * the frames that commit added). Returns the log's length and how much of it is copied, in pages.
+ */
+function checkpoint(db) {
+  let log = 0;
+  let checkpointed = -1;
+  for (let pass = 0; pass < MAX_PASSES && checkpointed < log; pass++) {
+    [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
+  }
+  return { log, checkpointed };
+}
+
 function checkpointAll() {
   for (const [file, db] of open) {
     try {
-      // PASSIVE never waits for readers or the writer: it copies what it can. The writer starts the WAL over
-      // from its beginning only when a checkpoint has copied all of it, so a pass that raced a commit goes again
-      // (copying just the frames that commit added).
-      let log = 0;
-      for (let pass = 0, checkpointed = -1; pass < MAX_PASSES && checkpointed < log; pass++) {
-        [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
-      }
-      // Under a steady stream of commits every pass races one and the WAL never starts over: the writer's own
-      // connection then copies the last few frames itself, after which its next commit starts the WAL over.
+      const { log } = checkpoint(db);
+      // Under a steady stream of commits every pass races one and the WAL never starts over: the parent then holds
+      // the store's statements back for one last pass ('finish'), after which the writer's next commit starts it over.
+      // (A pass reports the log as it was when the pass began, so "all copied" does not mean no commit came since.)
       if (log > LONG_WAL_PAGES) parentPort.postMessage({ type: 'long', file });
     } catch (error) {
-      // The writer's connection takes its checkpoints back (wal-checkpoints.ts); this one lets go of the file.
-      db.close();
-      open.delete(file);
-      parentPort.postMessage({ type: 'failed', file, message: String(error?.message ?? error) });
+      fail(file, db, error);
     }
   }
+}
+
+/** The writer's connection takes its checkpoints back (wal-checkpoints.ts); this one lets go of the file. */
+function fail(file, db, error) {
+  db.close();
+  open.delete(file);
+  parentPort.postMessage({ type: 'failed', file, message: String(error?.message ?? error) });
 }
 
 setInterval(checkpointAll, workerData.intervalMs);
@@ -43,6 +56,14 @@ parentPort.on('message', (message) => {
     } catch (error) {
       parentPort.postMessage({ type: 'failed', file: message.file, message: String(error?.message ?? error) });
     }
+  } else if (message.type === 'finish') {
+    const db = open.get(message.file);
+    try {
+      if (db) checkpoint(db);
+    } catch (error) {
+      fail(message.file, db, error);
+    }
+    parentPort.postMessage({ type: 'finished', id: message.id });
   } else if (message.type === 'remove') {
     open.get(message.file)?.close();
     open.delete(message.file);

@@ -35,6 +35,8 @@ export class GraphRequestError extends Error {
 export interface GraphClient {
   /** Runs an operation; resolves with `data`, rejects with GraphRequestError when any error came back. */
   request<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** True when the operation runs on this thread (no socket, nothing to wait for but the work itself). */
+  readonly inProcess?: boolean;
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {

@@ -12,6 +12,7 @@ import { GraphRequestError, type GraphClient } from './graph-client.js';
 export function createInProcessGraphClient(instance: AnySubgraphInstance, service: string): GraphClient {
   const claims = serviceClaims(service);
   return {
+    inProcess: true,
     async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
       const response = await instance.apollo.executeOperation({ query, variables }, { contextValue: instance.createContext(claims) });
       if (response.body.kind !== 'single') throw new GraphRequestError(`${instance.name} answered with a stream`, [{ message: 'unexpected incremental response' }]);

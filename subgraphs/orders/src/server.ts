@@ -14,6 +14,7 @@ import {
   migrateToLatest,
   openDatabase,
   outboxHistory,
+  type Dialect,
   type GraphClient,
   type SubgraphDeps,
   type SubgraphInstance,
@@ -88,7 +89,8 @@ export async function createOrdersSubgraph(deps: OrdersSubgraphDeps): Promise<Or
   const direct = (service: string) => (settings.calls === 'gateway' ? undefined : deps.subgraphGraph?.(service)) ?? graph;
   const inventoryGraph = direct('inventory');
   const directory = new LocationDirectory({ graph: inventoryGraph, logger: deps.logger });
-  const pricing = new CartPricingClient(direct('pricing'), inventoryGraph);
+  const pricingGraph = direct('pricing');
+  const pricing = new CartPricingClient(pricingGraph, inventoryGraph);
   const reservations = new ReservationsClient(inventoryGraph);
   const dispatcher = createErpPostingDispatcher({ db, events, salesFinance: deps.erp.salesFinance, postings: postingRows, clock: deps.clock, logger: deps.logger, settings: deps.erpDelivery });
   const onPostingsQueued = () => dispatcher.kick();
@@ -110,7 +112,7 @@ export async function createOrdersSubgraph(deps: OrdersSubgraphDeps): Promise<Or
   const services: OrdersServices = {
     orderQueries: new OrderQueryService(orders),
     details: new OrderDetailsService(fulfilments, timeline, returns),
-    placement: new PlaceOrderService({ runner: sagas, workflow, keys, orders, clock: deps.clock }),
+    placement: new PlaceOrderService({ runner: sagas, workflow, keys, orders, clock: deps.clock, maxConcurrent: settings.testPauseSagaAt ? Infinity : placementConcurrency(store.dialect, pricingGraph, inventoryGraph) }),
     lifecycle: new OrderLifecycleService(transitions, fulfilments, reservations),
     returns: new OrderReturnService(transitions, orders, returns, directory),
     postings: new ErpPostingService({ db, events, postings: postingRows, clock: deps.clock, onRequeued: onPostingsQueued }),
@@ -173,3 +175,15 @@ export async function createOrdersSubgraph(deps: OrdersSubgraphDeps): Promise<Or
 const noGraph: GraphClient = {
   request: () => Promise.reject(hubError('SERVICE_UNAVAILABLE', 'the orders service has no graph to call')),
 };
+
+/**
+ * How many placements run side by side (docs/decisions/0024). With a SQLite store and pricing and inventory in this
+ * process, a placement waits on nothing but its own work: running more at once only interleaves them, so each
+ * finishes later and the order they finish in scatters (the p99 of the placement benchmark rose 15%). Two, so one
+ * can go on while the other briefly waits for its store. A placement that waits on sockets (PostgreSQL, a subgraph
+ * elsewhere) needs many in flight to keep them busy. A placement paused for a crash test (testPauseSagaAt) never
+ * finishes and would keep its place for good, so then there is no limit.
+ */
+function placementConcurrency(dialect: Dialect, ...graphs: GraphClient[]): number {
+  return dialect === 'sqlite' && graphs.every((g) => g.inProcess) ? 2 : 32;
+}

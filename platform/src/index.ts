@@ -5,6 +5,7 @@ export * from './store/migrate.js';
 export * from './store/column-types.js';
 export * from './store/transaction.js';
 export * from './store/prepared-query.js';
+export * from './store/prepared-insert.js';
 export * from './events/envelope.js';
 export * from './events/event-bus.port.js';
 export * from './events/event-tables.js';

@@ -1,6 +1,7 @@
 // Writes events into the outbox inside the caller's transaction, so a change and its event commit together.
-import type { Kysely, Selectable } from 'kysely';
-import type { AnyKysely, AnyTransaction } from '../store/transaction.js';
+import type { Selectable } from 'kysely';
+import { PreparedInsert } from '../store/prepared-insert.js';
+import type { AnyKysely, AnyTransaction, Executor } from '../store/transaction.js';
 import type { Clock } from '../time/clock.js';
 import { createEnvelope, type EventEnvelope, type NewEvent } from './envelope.js';
 import type { EventTables } from './event-tables.js';
@@ -11,6 +12,9 @@ export interface OutboxWriter {
   write(trx: AnyTransaction | AnyKysely, events: NewEvent[]): Promise<EventEnvelope[]>;
 }
 
+/** Every order change writes one to three events: compiled once per row count (see PreparedInsert). */
+const INSERT = new PreparedInsert<EventTables, 'outbox'>('outbox');
+
 export function createOutboxWriter(service: string, clock: Clock): OutboxWriter {
   return {
     async write(trx, events) {
@@ -18,14 +22,9 @@ export function createOutboxWriter(service: string, clock: Clock): OutboxWriter 
       // A consumer in another service depends on the shape: refuse (and roll back) rather than publish a broken event.
       for (const e of events) assertEventData(e.type, e.data);
       const envelopes = events.map((e) => createEnvelope(service, e, clock));
-      const db = trx as unknown as Kysely<EventTables>;
+      const db = trx as Executor<EventTables>;
       // Chunked so a large publication stays under SQLite's bound-parameter limit.
-      for (let i = 0; i < envelopes.length; i += 500) {
-        await db
-          .insertInto('outbox')
-          .values(envelopes.slice(i, i + 500).map(toRow))
-          .execute();
-      }
+      for (let i = 0; i < envelopes.length; i += 500) await INSERT.run(db, envelopes.slice(i, i + 500).map(toRow));
       return envelopes;
     },
   };

@@ -1,6 +1,6 @@
 // Reads and writes reservations and the reserved units they hold: every change to reserved is one conditional UPDATE.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { PreparedQuery, type Executor } from '@retail-hub/platform';
+import { PreparedInsert, PreparedQuery, type Executor } from '@retail-hub/platform';
 import type { InventoryDatabase, ReservationLineTable, ReservationStatus, ReservationTable } from './inventory-tables.js';
 
 export type ReservationRow = Selectable<ReservationTable>;
@@ -22,6 +22,10 @@ export interface PositionAfter {
   reserved: number;
   inbound: number;
 }
+
+// Every placement creates a hold and its lines: compiled once per line count (see PreparedInsert).
+const INSERT_HOLD = new PreparedInsert<InventoryDatabase, 'reservation'>('reservation', (insert) => insert.onConflict((oc) => oc.column('order_id').doNothing()));
+const INSERT_LINES = new PreparedInsert<InventoryDatabase, 'reservation_line'>('reservation_line');
 
 /**
  * Takes units if enough are free, in one statement (no read-then-write race). Every line of every order runs it,
@@ -54,19 +58,14 @@ export class ReservationRepository {
 
   /** Creates the hold row; false when the order already has one (a retry), which is then left as it is. */
   async insertHold(trx: Executor<InventoryDatabase>, orderId: string, expiresAt: string | null, now: string): Promise<boolean> {
-    const inserted = await trx
-      .insertInto('reservation')
-      .values({ order_id: orderId, status: 'HELD', expires_at: expiresAt, release_reason: null, created_at: now, updated_at: now })
-      .onConflict((oc) => oc.column('order_id').doNothing())
-      .executeTakeFirst();
-    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+    return (await INSERT_HOLD.inserted(trx, [{ order_id: orderId, status: 'HELD', expires_at: expiresAt, release_reason: null, created_at: now, updated_at: now }])) === 1;
   }
 
   async insertLines(trx: Executor<InventoryDatabase>, orderId: string, lines: readonly UnitsLine[]): Promise<void> {
-    await trx
-      .insertInto('reservation_line')
-      .values(lines.map((l) => ({ order_id: orderId, sku: l.sku, location_id: l.locationId, quantity: l.quantity, shipped_quantity: 0 })))
-      .execute();
+    await INSERT_LINES.run(
+      trx,
+      lines.map((l) => ({ order_id: orderId, sku: l.sku, location_id: l.locationId, quantity: l.quantity, shipped_quantity: 0 })),
+    );
   }
 
   /**

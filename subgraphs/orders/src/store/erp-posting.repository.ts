@@ -1,7 +1,10 @@
 // The postings owed to the ERP's SalesFinance ledger: queued with the change that causes them, then posted, retried or dead.
 import type { Kysely, Selectable } from 'kysely';
-import type { Executor } from '@retail-hub/platform';
+import { PreparedInsert, type Executor } from '@retail-hub/platform';
 import type { ErpPostingTable, OrdersDatabase } from './order-tables.js';
+
+// Every confirmed order queues a posting: compiled once per count (see PreparedInsert).
+const ENQUEUE = new PreparedInsert<OrdersDatabase, 'erp_posting'>('erp_posting', (insert) => insert.onConflict((oc) => oc.column('posting_id').doNothing()));
 
 export type ErpPostingRow = Selectable<ErpPostingTable>;
 
@@ -22,11 +25,10 @@ export class ErpPostingRepository {
   /** Queues postings; an id already queued is left alone (a retried transition cannot post twice). */
   async enqueue(trx: Executor<OrdersDatabase>, postings: readonly { postingId: string; orderId: string; kind: string; payload: unknown }[], now: string): Promise<void> {
     if (postings.length === 0) return;
-    await trx
-      .insertInto('erp_posting')
-      .values(postings.map((p) => ({ posting_id: p.postingId, order_id: p.orderId, kind: p.kind, payload: JSON.stringify(p.payload), status: 'PENDING' as const, attempts: 0, next_attempt_at: now, last_error: null, document_no: null, created_at: now, posted_at: null, updated_at: now })))
-      .onConflict((oc) => oc.column('posting_id').doNothing())
-      .execute();
+    await ENQUEUE.run(
+      trx,
+      postings.map((p) => ({ posting_id: p.postingId, order_id: p.orderId, kind: p.kind, payload: JSON.stringify(p.payload), status: 'PENDING' as const, attempts: 0, next_attempt_at: now, last_error: null, document_no: null, created_at: now, posted_at: null, updated_at: now })),
+    );
   }
 
   async due(now: string, limit: number): Promise<ErpPostingRow[]> {

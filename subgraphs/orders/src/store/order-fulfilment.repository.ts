@@ -1,7 +1,11 @@
 // Where each order ships from: its fulfilments and their lines, and their shipment details.
 import type { Kysely, Selectable } from 'kysely';
-import type { Executor } from '@retail-hub/platform';
+import { PreparedInsert, type Executor } from '@retail-hub/platform';
 import type { OrderFulfilmentLineTable, OrderFulfilmentTable, OrdersDatabase } from './order-tables.js';
+
+// Every placement writes its fulfilments: compiled once per count (see PreparedInsert).
+const INSERT_FULFILMENTS = new PreparedInsert<OrdersDatabase, 'order_fulfilment'>('order_fulfilment');
+const INSERT_LINES = new PreparedInsert<OrdersDatabase, 'order_fulfilment_line'>('order_fulfilment_line');
 
 export type FulfilmentRow = Selectable<OrderFulfilmentTable>;
 export type FulfilmentLineRow = Selectable<OrderFulfilmentLineTable>;
@@ -20,14 +24,14 @@ export class OrderFulfilmentRepository {
 
   /** Numbers the fulfilments 1..n in the order given (routing's preference order). */
   async insert(trx: Executor<OrdersDatabase>, orderId: string, fulfilments: readonly NewFulfilment[]): Promise<void> {
-    await trx
-      .insertInto('order_fulfilment')
-      .values(fulfilments.map((f, i) => ({ order_id: orderId, fulfilment_no: i + 1, location_id: f.locationId, status: 'PENDING', carrier: null, tracking_number: null, shipped_at: null, delivered_at: null })))
-      .execute();
-    await trx
-      .insertInto('order_fulfilment_line')
-      .values(fulfilments.flatMap((f, i) => f.lines.map((l) => ({ order_id: orderId, fulfilment_no: i + 1, sku: l.sku, quantity: l.quantity }))))
-      .execute();
+    await INSERT_FULFILMENTS.run(
+      trx,
+      fulfilments.map((f, i) => ({ order_id: orderId, fulfilment_no: i + 1, location_id: f.locationId, status: 'PENDING', carrier: null, tracking_number: null, shipped_at: null, delivered_at: null })),
+    );
+    await INSERT_LINES.run(
+      trx,
+      fulfilments.flatMap((f, i) => f.lines.map((l) => ({ order_id: orderId, fulfilment_no: i + 1, sku: l.sku, quantity: l.quantity }))),
+    );
   }
 
   /** The fulfilments of many orders with their lines, by order then number. */

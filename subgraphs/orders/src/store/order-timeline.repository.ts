@@ -1,7 +1,10 @@
 // Order.timeline: every change of an order's status or payment status, with when and who.
 import type { Kysely, Selectable } from 'kysely';
-import type { Executor } from '@retail-hub/platform';
+import { PreparedInsert, type Executor } from '@retail-hub/platform';
 import type { OrdersDatabase, OrderTransitionTable } from './order-tables.js';
+
+// Every order change appends to the timeline: compiled once per count of entries (see PreparedInsert).
+const INSERT = new PreparedInsert<OrdersDatabase, 'order_transition'>('order_transition');
 
 export type TransitionRow = Selectable<OrderTransitionTable>;
 
@@ -19,10 +22,10 @@ export class OrderTimelineRepository {
     const first =
       startSeq ??
       Number((await trx.selectFrom('order_transition').select((eb) => eb.fn.max<number>('seq').as('seq')).where('order_id', '=', orderId).executeTakeFirst())?.seq ?? 0) + 1;
-    await trx
-      .insertInto('order_transition')
-      .values(entries.map((e, i) => ({ ...e, order_id: orderId, seq: first + i })))
-      .execute();
+    await INSERT.run(
+      trx,
+      entries.map((e, i) => ({ ...e, order_id: orderId, seq: first + i })),
+    );
   }
 
   async forOrders(orderIds: readonly string[]): Promise<TransitionRow[]> {

@@ -1,7 +1,11 @@
 // Reads and writes orders and their lines: batch lookups, newest-first filtered pages, inserts.
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { Executor } from '@retail-hub/platform';
+import { PreparedInsert, type Executor } from '@retail-hub/platform';
 import type { OrderLineTable, OrdersDatabase, OrdersTable } from './order-tables.js';
+
+// Every placement writes an order and its lines: compiled once per line count (see PreparedInsert).
+const INSERT_ORDER = new PreparedInsert<OrdersDatabase, 'orders'>('orders');
+const INSERT_LINES = new PreparedInsert<OrdersDatabase, 'order_line'>('order_line');
 
 export type OrderRow = Selectable<OrdersTable>;
 export type OrderLineRow = Selectable<OrderLineTable> & { currency: string };
@@ -87,15 +91,12 @@ export class OrderRepository {
    */
   async insert(record: NewOrderRecord, executor: Executor<OrdersDatabase> = this.db): Promise<void> {
     const write = async (trx: Executor<OrdersDatabase>) => {
-      await trx
-        .insertInto('orders')
-        .values({ ...record.order, placed_at: storedInstant(record.order.placed_at), updated_at: storedInstant(record.order.updated_at) })
-        .execute();
+      await INSERT_ORDER.run(trx, [{ ...record.order, placed_at: storedInstant(record.order.placed_at), updated_at: storedInstant(record.order.updated_at) }]);
       if (record.lines.length === 0) return;
-      await trx
-        .insertInto('order_line')
-        .values(record.lines.map((line, i) => ({ ...line, order_id: record.order.id, line_no: i + 1 })))
-        .execute();
+      await INSERT_LINES.run(
+        trx,
+        record.lines.map((line, i) => ({ ...line, order_id: record.order.id, line_no: i + 1 })),
+      );
     };
     if (executor.isTransaction) await write(executor);
     else await executor.transaction().execute(write);

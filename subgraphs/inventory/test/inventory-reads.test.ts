@@ -165,4 +165,21 @@ describe.each(TEST_DIALECTS)('inventory reads on %s', (dialect) => {
     // One windowed page query, one count, one location batch.
     expect(requestQueries().length).toBeLessThanOrEqual(4);
   });
+
+  it('answers a stock level\'s location { id } without reading the location, and reads it when more is asked', async () => {
+    const locationReads = () => h.deps.queries.filter((q) => /from "location"/.test(q.query.sql)).length;
+    const query = (selection: string) => /* GraphQL */ `{ stockLevels(filter: { skus: ["SKU-000001", "SKU-000002"] }, first: 50) { nodes { sku location { ${selection} } } } }`;
+    h.deps.queries.length = 0;
+    const ids = await execute(h.subgraph, query('id'));
+    expect(ids.errors).toBeUndefined();
+    expect(ids.data.stockLevels.nodes.length).toBeGreaterThan(2);
+    expect(locationReads()).toBe(0);
+
+    h.deps.queries.length = 0;
+    const named = await execute(h.subgraph, query('id name'));
+    expect(locationReads()).toBe(1);
+    // The same locations either way, and a name for each.
+    expect(named.data.stockLevels.nodes.map((n: { location: { id: string } }) => n.location.id)).toEqual(ids.data.stockLevels.nodes.map((n: { location: { id: string } }) => n.location.id));
+    expect(named.data.stockLevels.nodes.every((n: { location: { name: string } }) => n.location.name.length > 0)).toBe(true);
+  });
 });

@@ -4,6 +4,7 @@ import type { InventoryContext } from '../context.js';
 import type { ReserveStockInput } from '../services/reservation-input.js';
 import type { ReservationLine } from '../services/reservation-model.js';
 import type { StockBooking } from '../services/stock-booking.service.js';
+import { locationLink } from './location-link.js';
 
 export const reservationResolvers = {
   Query: {
@@ -17,17 +18,10 @@ export const reservationResolvers = {
     replayStockBookings: (_: unknown, args: { orderId?: string | null }, ctx: InventoryContext) => ctx.bookings.replay(ctx.claims, args.orderId),
   },
   StockBooking: {
-    location: (b: StockBooking, _: unknown, ctx: InventoryContext) => ctx.loaders.locationById.load(b.locationId),
+    location: (b: StockBooking, _: unknown, ctx: InventoryContext, info: GraphQLResolveInfo) => locationLink(b.locationId, ctx, info),
   },
   ReservationLine: {
     product: (line: ReservationLine) => ({ sku: line.sku }),
-    // The orders workflow asks for the id only, on every placement: that needs no read.
-    location: (line: ReservationLine, _: unknown, ctx: InventoryContext, info: GraphQLResolveInfo) => (onlyId(info) ? { id: line.locationId } : ctx.loaders.locationById.load(line.locationId)),
+    location: (line: ReservationLine, _: unknown, ctx: InventoryContext, info: GraphQLResolveInfo) => locationLink(line.locationId, ctx, info),
   },
 };
-
-/** True when the field's selection is just `id` (and __typename). */
-function onlyId(info: GraphQLResolveInfo): boolean {
-  const selections = info.fieldNodes.flatMap((n) => n.selectionSet?.selections ?? []);
-  return selections.every((s) => s.kind === 'Field' && (s.name.value === 'id' || s.name.value === '__typename'));
-}

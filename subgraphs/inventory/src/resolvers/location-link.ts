@@ -3,8 +3,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { InventoryContext } from '../context.js';
 
 /**
- * Orders asks every placement's stock levels and reservation lines for `location { id }`: the id is already at hand,
- * and the row it points at exists (a foreign key), so that needs no read.
+ * A selection of just `location { id }` (orders asks it of every placement's stock levels and reservation lines)
+ * needs no read: the id is at hand, and the row it points at exists (a foreign key).
  */
 export function locationLink(locationId: string, ctx: InventoryContext, info: GraphQLResolveInfo) {
   return onlyId(info) ? { id: locationId } : ctx.loaders.locationById.load(locationId);

@@ -96,6 +96,9 @@ class WalCheckpointer {
     this.finishing.add(file);
     try {
       await registered.holdWriter(() => withTimeout(this.ask({ type: 'finish', file }), FINISH_TIMEOUT_MS));
+    } catch {
+      // The store closed meanwhile: there is no WAL of it left to start over. (Nothing here may reject unhandled: it
+      // runs beside the service, and an unhandled rejection ends the process.)
     } finally {
       this.finishing.delete(file);
     }

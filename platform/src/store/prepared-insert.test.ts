@@ -1,4 +1,5 @@
 // PreparedInsert on SQLite and PostgreSQL: the rows Kysely's builder would insert, whatever the shape, in and out of transactions.
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database.js';
 import { PreparedInsert } from './prepared-insert.js';
@@ -67,6 +68,15 @@ describe.each(TEST_DIALECTS)('PreparedInsert on %s', (dialect) => {
       ['A', 1, 'X', 'first'],
       ['A', 2, 'Y', null],
       ['B', 1, 'Z', null],
+    ]);
+  });
+
+  it('leaves a value written as an expression to Kysely, which puts it into the statement', async () => {
+    await insertLines.run(store.db, [{ order_id: 'A', line_no: 1, sku: sql<string>`upper(${'sku-x'})` as unknown as string, note: null }]);
+    await insertLines.run(store.db, [{ order_id: 'B', line_no: 1, sku: sql<string>`lower(${'SKU-Y'})` as unknown as string, note: null }]);
+    expect(await rows()).toEqual([
+      ['A', 1, 'SKU-X', null],
+      ['B', 1, 'sku-y', null],
     ]);
   });
 

@@ -57,12 +57,20 @@ export class PreparedInsert<DB, T extends keyof DB & string> {
   }
 }
 
-/** The columns every row gives a value for, in the first row's order; null when the rows differ. */
+/**
+ * The columns every row gives a plain value for, in the first row's order; null when the rows differ, or when a value
+ * is an expression (a `sql` fragment, a callback), which Kysely writes into the statement rather than binding.
+ */
 function sharedColumns(rows: readonly Row[]): string[] | null {
   const columns = Object.keys(rows[0]!).filter((c) => rows[0]![c] !== undefined);
   for (const row of rows) {
     let count = 0;
-    for (const key in row) if (row[key] !== undefined) count++;
+    for (const key in row) {
+      const value = row[key];
+      if (value === undefined) continue;
+      if (typeof value === 'function' || (typeof value === 'object' && value !== null && 'toOperationNode' in value)) return null;
+      count++;
+    }
     if (count !== columns.length || columns.some((c) => row[c] === undefined)) return null;
   }
   return columns;

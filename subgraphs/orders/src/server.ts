@@ -112,7 +112,7 @@ export async function createOrdersSubgraph(deps: OrdersSubgraphDeps): Promise<Or
   const services: OrdersServices = {
     orderQueries: new OrderQueryService(orders),
     details: new OrderDetailsService(fulfilments, timeline, returns),
-    placement: new PlaceOrderService({ runner: sagas, workflow, keys, orders, clock: deps.clock, maxConcurrent: settings.testPauseSagaAt ? Infinity : placementConcurrency(store.dialect, pricingGraph, inventoryGraph) }),
+    placement: new PlaceOrderService({ runner: sagas, workflow, keys, orders, clock: deps.clock, maxConcurrent: placementConcurrency(settings, store.dialect, pricingGraph, inventoryGraph) }),
     lifecycle: new OrderLifecycleService(transitions, fulfilments, reservations),
     returns: new OrderReturnService(transitions, orders, returns, directory),
     postings: new ErpPostingService({ db, events, postings: postingRows, clock: deps.clock, onRequeued: onPostingsQueued }),
@@ -184,6 +184,7 @@ const noGraph: GraphClient = {
  * elsewhere) needs many in flight to keep them busy. A placement paused for a crash test (testPauseSagaAt) never
  * finishes and would keep its place for good, so then there is no limit.
  */
-function placementConcurrency(dialect: Dialect, ...graphs: GraphClient[]): number {
+function placementConcurrency(settings: OrdersSettings, dialect: Dialect, ...graphs: GraphClient[]): number {
+  if (settings.testPauseSagaAt) return Infinity;
   return dialect === 'sqlite' && graphs.every((g) => g.inProcess) ? 2 : 32;
 }

@@ -15,7 +15,7 @@ const LONG_WAL_PAGES = 4000;
 /**
  * PASSIVE never waits for readers or the writer: it copies what it can. The writer starts the WAL over from its
  * beginning only when a checkpoint has copied all of it, so a pass that raced a commit goes again (copying just
- * the frames that commit added). Returns the log's length and how much of it is copied, in pages.
+ * the frames that commit added). Returns the log's length in pages.
  */
 function checkpoint(db) {
   let log = 0;
@@ -23,13 +23,13 @@ function checkpoint(db) {
   for (let pass = 0; pass < MAX_PASSES && checkpointed < log; pass++) {
     [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
   }
-  return { log, checkpointed };
+  return log;
 }
 
 function checkpointAll() {
   for (const [file, db] of open) {
     try {
-      const { log } = checkpoint(db);
+      const log = checkpoint(db);
       // Under a steady stream of commits every pass races one and the WAL never starts over: the parent then holds
       // the store's statements back for one last pass ('finish'), after which the writer's next commit starts it over.
       // (A pass reports the log as it was when the pass began, so "all copied" does not mean no commit came since.)

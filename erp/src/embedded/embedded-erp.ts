@@ -1,5 +1,4 @@
 // Opens the embedded reference ERP: its own SQLite database, migrated, seeded with the synthetic retailer on first run.
-import SQLite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -12,7 +11,7 @@ import { EmbeddedPurchasing } from './purchasing.embedded.js';
 import { EmbeddedSalesFinance } from './sales-finance.embedded.js';
 import { EmbeddedStockLedger } from './stock-ledger.embedded.js';
 import { Xref } from './xref.js';
-import { cachePreparedStatements, migrateToLatest } from '@retail-hub/platform';
+import { migrateToLatest, openSqlite } from '@retail-hub/platform';
 
 export interface EmbeddedErp {
   ports: ErpPorts;
@@ -24,12 +23,8 @@ export interface EmbeddedErp {
 
 export async function openEmbeddedErp(file: string): Promise<EmbeddedErp> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
-  // Every ERP posting a placement causes runs the same few statements: prepared once, like the services' stores.
-  cachePreparedStatements(sqlite);
+  // The services' stores' settings: WAL, statements prepared once (every posting runs the same few), memory temp tables.
+  const sqlite = openSqlite(file);
   const db = new Kysely<ErpDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db, 'sqlite', Object.fromEntries(Object.entries(erpMigrations).map(([k, m]) => [k, () => m])), 'erp_migration');
   const xref = new Xref(db);

@@ -6,6 +6,7 @@ export * from './store/column-types.js';
 export * from './store/transaction.js';
 export * from './store/prepared-query.js';
 export * from './store/prepared-insert.js';
+export * from './store/prepared-list-query.js';
 export * from './events/envelope.js';
 export * from './events/event-bus.port.js';
 export * from './events/event-tables.js';

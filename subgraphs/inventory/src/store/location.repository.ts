@@ -1,6 +1,6 @@
 // Reads and refreshes the location projection (small: the ERP's warehouse list is reloaded whole).
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Executor } from '@retail-hub/platform';
+import { PreparedListQuery, type Executor } from '@retail-hub/platform';
 import type { InventoryDatabase, LocationTable } from './inventory-tables.js';
 
 export type LocationRow = Selectable<LocationTable>;
@@ -13,12 +13,15 @@ export interface LocationQuery {
   limit: number;
 }
 
+/** Routing reads the locations it may ship from for every order: compiled once per number of ids. */
+const BY_IDS = new PreparedListQuery<InventoryDatabase, object, { ids: readonly string[] }, LocationRow>((db, _, { ids }) => db.selectFrom('location').selectAll().where('id', 'in', ids));
+
 export class LocationRepository {
   constructor(private readonly db: Kysely<InventoryDatabase>) {}
 
   async findByIds(ids: readonly string[]): Promise<LocationRow[]> {
     if (ids.length === 0) return [];
-    return this.db.selectFrom('location').selectAll().where('id', 'in', [...ids]).execute();
+    return BY_IDS.rows(this.db, {}, { ids });
   }
 
   async allIds(): Promise<string[]> {

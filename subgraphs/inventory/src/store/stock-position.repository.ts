@@ -1,6 +1,6 @@
 // Reads and writes the stock view: batch lookups by (SKU, location), filtered pages, version-guarded upserts.
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
-import type { Dialect, Executor } from '@retail-hub/platform';
+import { PreparedListQuery, type Dialect, type Executor } from '@retail-hub/platform';
 import type { StockPosition } from '@retail-hub/erp';
 import type { InventoryDatabase, StockPositionTable } from './inventory-tables.js';
 
@@ -42,6 +42,11 @@ const UPSERT_CHUNK = 5000;
 /** What can still be sold; an ERP-side drop below what is reserved shows 0, not a negative number. */
 const available = sql<number>`case when stock_position.on_hand < stock_position.reserved then 0 else stock_position.on_hand - stock_position.reserved end`;
 
+/** Routing's question for every order, a page of these SKUs at these locations: compiled once per pair of list lengths. */
+const AT_LOCATIONS = new PreparedListQuery<InventoryDatabase, { limit: number }, { skus: readonly string[]; locationIds: readonly string[] }, StockPositionRow>((db, { limit }, { skus, locationIds }) =>
+  db.selectFrom('stock_position').selectAll().where('sku', 'in', skus).where('location_id', 'in', locationIds).orderBy('sku').orderBy('location_id').limit(limit),
+);
+
 export class StockPositionRepository {
   constructor(private readonly db: Kysely<InventoryDatabase>, private readonly dialect: Dialect) {}
 
@@ -68,6 +73,9 @@ export class StockPositionRepository {
 
   /** The operations view: ordered by SKU, then location. */
   async page(query: StockLevelQuery): Promise<StockPositionRow[]> {
+    if (query.skus?.length && query.locationIds?.length && query.belowAvailable === undefined && !query.after) {
+      return AT_LOCATIONS.rows(this.db, { limit: query.limit }, { skus: query.skus, locationIds: query.locationIds });
+    }
     let q = this.filtered(query).selectAll().orderBy('sku').orderBy('location_id').limit(query.limit);
     const after = query.after;
     if (after) q = q.where((eb) => eb.or([eb('sku', '>', after.sku), eb.and([eb('sku', '=', after.sku), eb('location_id', '>', after.locationId)])]));

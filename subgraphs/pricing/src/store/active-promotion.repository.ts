@@ -1,5 +1,6 @@
 // The cart's and the shelf price's question: which promotions run now for these SKUs, on this channel, at these locations.
 import type { Kysely } from 'kysely';
+import { PreparedListQuery } from '@retail-hub/platform';
 import type { Channel } from '../services/pricing-model.js';
 import type { PricingDatabase } from './pricing-tables.js';
 
@@ -35,26 +36,16 @@ export class ActivePromotionRepository {
    * stores' dashboards), and only the pairs asked for come back.
    */
   async activeFor(asked: ReadonlyMap<string, readonly string[]>, channel: Channel, at: string): Promise<LocatedPromotionRow[]> {
+    const [only, ...others] = asked;
+    if (only && others.length === 0 && only[1].length <= SKUS_PER_QUERY) return atOneLocation(channel).rows(this.db, { location: only[0], at }, { skus: [...new Set(only[1])] });
     const rows: LocatedPromotionRow[] = [];
     for (const chunk of chunkPairs(asked, SKUS_PER_QUERY)) {
       rows.push(
-        ...(await this.db
-          .selectFrom('promotion_item as i')
-          .innerJoin('promotion as p', 'p.id', 'i.promotion_id')
-          .innerJoin('promotion_location as l', 'l.promotion_id', 'i.promotion_id')
-          .select(['p.id', 'p.name', 'p.type', 'p.rule', 'p.stacking', 'p.priority', 'p.version', 'i.sku', 'i.unit_cost', 'i.margin_approved', 'l.location_id'])
+        ...(await activeAt(this.db, channel, at)
           // The unions let the indexes on SKU and location work; the pairs keep out SKUs asked at another location.
           .where('i.sku', 'in', [...new Set(chunk.flatMap(([, skus]) => skus))])
           .where('l.location_id', 'in', chunk.map(([location]) => location))
           .where((eb) => eb.or(chunk.map(([location, skus]) => eb.and([eb('l.location_id', '=', location), eb('i.sku', 'in', skus)]))))
-          .where('i.excluded', '=', 0)
-          .where('p.status', 'in', ['SCHEDULED', 'LIVE'])
-          .where(CHANNEL_COLUMN[channel], '=', 1)
-          .where('l.starts_at', '<=', at)
-          .where('l.ends_at', '>', at)
-          .where((eb) =>
-            eb.not(eb.exists(eb.selectFrom('promotion_item_exclusion as x').select('x.sku').whereRef('x.promotion_id', '=', 'i.promotion_id').whereRef('x.sku', '=', 'i.sku').whereRef('x.location_id', '=', 'l.location_id'))),
-          )
           .execute()),
       );
     }
@@ -81,6 +72,36 @@ export class ActivePromotionRepository {
     }
     return rows;
   }
+}
+
+/** The promotions running at `at` on the channel, before the SKUs and locations asked narrow them. */
+function activeAt(db: Kysely<PricingDatabase>, channel: Channel, at: string) {
+  return db
+    .selectFrom('promotion_item as i')
+    .innerJoin('promotion as p', 'p.id', 'i.promotion_id')
+    .innerJoin('promotion_location as l', 'l.promotion_id', 'i.promotion_id')
+    .select(['p.id', 'p.name', 'p.type', 'p.rule', 'p.stacking', 'p.priority', 'p.version', 'i.sku', 'i.unit_cost', 'i.margin_approved', 'l.location_id'])
+    .where('i.excluded', '=', 0)
+    .where('p.status', 'in', ['SCHEDULED', 'LIVE'])
+    .where(CHANNEL_COLUMN[channel], '=', 1)
+    .where('l.starts_at', '<=', at)
+    .where('l.ends_at', '>', at)
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('promotion_item_exclusion as x').select('x.sku').whereRef('x.promotion_id', '=', 'i.promotion_id').whereRef('x.sku', '=', 'i.sku').whereRef('x.location_id', '=', 'l.location_id'))),
+    );
+}
+
+type OneLocationQuery = PreparedListQuery<PricingDatabase, { location: string; at: string }, { skus: readonly string[] }, LocatedPromotionRow>;
+const oneLocationQueries = new Map<Channel, OneLocationQuery>();
+
+/** A cart's question, its SKUs at one location: compiled once per channel (a column of the query) and number of SKUs. */
+function atOneLocation(channel: Channel): OneLocationQuery {
+  let query = oneLocationQueries.get(channel);
+  if (!query) {
+    query = new PreparedListQuery((db, { location, at }, { skus }) => activeAt(db, channel, at).where('l.location_id', '=', location).where('i.sku', 'in', skus));
+    oneLocationQueries.set(channel, query);
+  }
+  return query;
 }
 
 /** (location, SKUs) groups in chunks of at most `size` SKUs in all; a location with more SKUs spans chunks. */

@@ -1,6 +1,6 @@
 // Reads and writes the list-price projection: every condition of many SKUs at once, upserts from the ERP feed.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Dialect, Executor } from '@retail-hub/platform';
+import { PreparedListQuery, type Dialect, type Executor } from '@retail-hub/platform';
 import type { ListPriceTable, PricingDatabase } from './pricing-tables.js';
 
 export type ListPriceRow = Selectable<ListPriceTable>;
@@ -10,6 +10,9 @@ const SKUS_PER_QUERY = 500;
 const ROWS_PER_INSERT = 1000;
 const ROWS_PER_UNNEST = 5000;
 
+/** Every cart reads its SKUs' prices: compiled once per number of SKUs. */
+const BY_SKUS = new PreparedListQuery<PricingDatabase, object, { skus: readonly string[] }, ListPriceRow>((db, _, { skus }) => db.selectFrom('list_price').selectAll().where('sku', 'in', skus));
+
 export class ListPriceRepository {
   constructor(private readonly db: Kysely<PricingDatabase>, private readonly dialect: Dialect) {}
 
@@ -18,7 +21,7 @@ export class ListPriceRepository {
     const unique = [...new Set(skus)];
     const rows: ListPriceRow[] = [];
     for (let i = 0; i < unique.length; i += SKUS_PER_QUERY) {
-      rows.push(...(await executor.selectFrom('list_price').selectAll().where('sku', 'in', unique.slice(i, i + SKUS_PER_QUERY)).execute()));
+      rows.push(...(await BY_SKUS.rows(executor, {}, { skus: unique.slice(i, i + SKUS_PER_QUERY) })));
     }
     return rows;
   }

@@ -1,8 +1,12 @@
 // Reads and replaces the location projection (small: it is held whole).
 import type { Kysely, Selectable } from 'kysely';
+import { PreparedListQuery } from '@retail-hub/platform';
 import type { PricingDatabase, LocationTable } from './pricing-tables.js';
 
 export type LocationRow = Selectable<LocationTable>;
+
+/** Every cart reads its location: compiled once per number of ids. */
+const BY_IDS = new PreparedListQuery<PricingDatabase, object, { ids: readonly string[] }, LocationRow>((db, _, { ids }) => db.selectFrom('location').selectAll().where('id', 'in', ids));
 
 export class LocationRepository {
   constructor(private readonly db: Kysely<PricingDatabase>) {}
@@ -10,7 +14,7 @@ export class LocationRepository {
   async findByIds(ids: readonly string[]): Promise<LocationRow[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    return this.db.selectFrom('location').selectAll().where('id', 'in', unique).execute();
+    return BY_IDS.rows(this.db, {}, { ids: unique });
   }
 
   /** Every location (a few hundred): promotions resolve their stores and regions from it. */

@@ -74,7 +74,10 @@ export class PromotionExceptionService {
     const exception = toPromotionException((await this.stores.exceptions.find(id))!);
     const promotion = toPromotion((await this.stores.promotions.find(found.promotion_id))!);
     if (outcome === 'RESOLVED') return { exception, promotion, errors: [] };
-    const message = outcome === 'ALREADY_RESOLVED' ? `exception ${id} was already resolved (${exception.resolution ?? exception.status})` : `promotion ${promotion.id} is ${promotion.status}; exceptions are resolved while it is BLOCKED`;
-    return { exception, promotion, errors: [{ code: outcome, field: 'id', message }] };
+    // A concurrent exclusion that covered this exception and settled the last open one moved the promotion on from
+    // BLOCKED before this resolution took its row: what the caller needs to hear is that its exception is settled.
+    const code = outcome === 'NOT_BLOCKED' && exception.status === 'RESOLVED' ? 'ALREADY_RESOLVED' : outcome;
+    const message = code === 'ALREADY_RESOLVED' ? `exception ${id} was already resolved (${exception.resolution ?? exception.status})` : `promotion ${promotion.id} is ${promotion.status}; exceptions are resolved while it is BLOCKED`;
+    return { exception, promotion, errors: [{ code, field: 'id', message }] };
   }
 }

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_SCOPES, TEST_CLAIMS_SECRET, execute, serveSubgraph, signClaims, type RunningHttpServer } from '@retail-hub/platform';
 import { TEST_DIALECTS } from '@retail-hub/platform/store/test-stores';
-import { subscriptionTestClient, type TestSubscriptionClient } from '@retail-hub/platform/testing/subscription-test-client';
+import { subscriptionTestClient, type TestSubscription, type TestSubscriptionClient } from '@retail-hub/platform/testing/subscription-test-client';
 import { startInventory, type InventoryHarness } from './inventory-harness.js';
 
 const ADJUST = /* GraphQL */ `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { stockLevel { onHand } errors { code } } }`;
@@ -21,6 +21,24 @@ describe.each(TEST_DIALECTS)('stockChanged on the inventory subgraph (%s)', (dia
     return result.data.adjustStock.stockLevel.onHand as number;
   };
 
+  /**
+   * graphql-ws does not acknowledge a subscription: it is live once the server has opened its stream, and a change
+   * before that goes unseen. Rather than sleep for a guess (100 ms was too short on a loaded machine), this adds a
+   * unit at the watched position until a change arrives, then waits until no more arrive.
+   */
+  const untilLive = async (sub: TestSubscription, sku: string, locationId: string) => {
+    for (let attempt = 1; ; attempt++) {
+      await adjust(sku, locationId, 1);
+      const arrived = await sub.waitFor((r) => r.length > 0, 250).then(() => true, () => false);
+      if (arrived) break;
+      if (attempt === 40) throw new Error(`the subscription was not live after ${attempt} changes`);
+    }
+    for (let seen = -1; seen !== sub.results.length; ) {
+      seen = sub.results.length;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
   beforeAll(async () => {
     h = await startInventory(dialect);
     http = await serveSubgraph(h.subgraph, { port: 0, claimsSecret: TEST_CLAIMS_SECRET, logger: h.deps.logger, metrics: h.deps.metrics });
@@ -35,11 +53,12 @@ describe.each(TEST_DIALECTS)('stockChanged on the inventory subgraph (%s)', (dia
 
   it('sends each matching change with its event id and feed position, and nothing outside the filter', async () => {
     const sub = client.subscribe(STOCK_CHANGED, { filter: { skus: ['SKU-000020'], locationIds: ['LOC-S0001'] } });
-    await new Promise((r) => setTimeout(r, 100));
+    await untilLive(sub, 'SKU-000020', 'LOC-S0001');
+    const before = sub.results.length;
     await adjust('SKU-000021', 'LOC-S0001', 2);
     await adjust('SKU-000020', 'LOC-S0002', 2);
     const onHand = await adjust('SKU-000020', 'LOC-S0001', 5);
-    const [result] = await sub.waitFor((r) => r.length >= 1);
+    const [result] = (await sub.waitFor((r) => r.length > before)).slice(before);
     expect(result!.errors).toBeUndefined();
     expect(result!.data.stockChanged).toMatchObject({
       sku: 'SKU-000020',
@@ -52,7 +71,7 @@ describe.each(TEST_DIALECTS)('stockChanged on the inventory subgraph (%s)', (dia
     });
     expect(result!.extensions.event).toMatchObject({ id: result!.data.stockChanged.id, subject: 'SKU-000020@LOC-S0001', cursor: { seq: expect.any(Number), epoch: expect.any(String) } });
     await new Promise((r) => setTimeout(r, 200));
-    expect(sub.results).toHaveLength(1);
+    expect(sub.results).toHaveLength(before + 1);
     sub.unsubscribe();
   });
 
@@ -83,9 +102,8 @@ describe.each(TEST_DIALECTS)('stockChanged on the inventory subgraph (%s)', (dia
   it('replays what a subscriber missed when it resumes from its last position', async () => {
     const filter = { skus: ['SKU-000023'], locationIds: ['LOC-S0004'] };
     const first = client.subscribe(STOCK_CHANGED, { filter });
-    await new Promise((r) => setTimeout(r, 100));
-    await adjust('SKU-000023', 'LOC-S0004', 1);
-    const [seen] = await first.waitFor((r) => r.length >= 1);
+    await untilLive(first, 'SKU-000023', 'LOC-S0004');
+    const seen = first.results.at(-1);
     first.unsubscribe();
     const missed = [await adjust('SKU-000023', 'LOC-S0004', 1), await adjust('SKU-000023', 'LOC-S0004', 1)];
     await h.subgraph.events.relay.flush();

@@ -1,6 +1,4 @@
 // Opens the embedded reference ERP: its own SQLite database, migrated, seeded with the synthetic retailer on first run.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { ErpPorts } from '../ports/erp-ports.js';
 import { seedRetailer, type SeedOptions, type SeedSummary } from '../seed/seed-retailer.js';
@@ -22,7 +20,6 @@ export interface EmbeddedErp {
 }
 
 export async function openEmbeddedErp(file: string): Promise<EmbeddedErp> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   // The services' stores' settings: WAL, statements prepared once (every posting runs the same few), memory temp tables.
   const sqlite = openSqlite(file);
   const db = new Kysely<ErpDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });

@@ -25,7 +25,6 @@ export interface OpenOptions {
 export function openDatabase<DB>(config: StoreConfig, options: OpenOptions = {}): Database<DB> {
   const log = options.onQuery ? (event: LogEvent) => options.onQuery!(event) : undefined;
   if (config.dialect === 'sqlite') {
-    if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
     const sqlite = openSqlite(config.file);
     sqlite.pragma('foreign_keys = ON');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log, plugins: options.plugins });
@@ -46,8 +45,12 @@ export function openDatabase<DB>(config: StoreConfig, options: OpenOptions = {})
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
-/** A SQLite connection with the settings every store of the hub (the services' and the embedded ERP's) runs with. */
+/**
+ * A SQLite connection with the settings every store of the hub (the services' and the embedded ERP's) runs with,
+ * its directory made first (a fresh data directory).
+ */
 export function openSqlite(file: string): SQLite.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL lets readers run beside the one writer; NORMAL sync is durable across a process crash.
   sqlite.pragma('journal_mode = WAL');

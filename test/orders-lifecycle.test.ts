@@ -52,13 +52,13 @@ describe.each(TEST_DIALECTS)('an order from placement to return on %s', (dialect
     expect(await stock('SKU-000030', 'LOC-S0002')).toEqual({ onHand: 10, reserved: 3, available: 7 });
     expect((await h.gql(`mutation($id: ID!) { markDelivered(id: $id) { order { status } } }`, { id })).data.markDelivered.order.status).toBe('DELIVERED');
     const returned = await h.gql(`mutation($id: ID!) { returnOrder(id: $id, input: { lines: [{ sku: "SKU-000030", quantity: 1 }], restockLocationId: "LOC-S0004", reason: "too many" }) { order { status paymentStatus } } }`, { id });
-    expect(returned.data.returnOrder.order).toEqual({ status: 'PARTIALLY_RETURNED', paymentStatus: 'REFUNDED' });
+    expect(returned.data.returnOrder.order).toEqual({ status: 'PARTIALLY_RETURNED', paymentStatus: 'PARTIALLY_REFUNDED' });
 
     let seen = await order(id);
     const line = seen.lines.find((l: { sku: string }) => l.sku === 'SKU-000030');
     expect(line.returnedQuantity).toBe(1);
     expect(seen.returns).toEqual([{ id: `${id}-R1`, restockLocation: { id: 'LOC-S0004' }, lines: [{ sku: 'SKU-000030', quantity: 1, refund: { centAmount: Math.round(line.lineTotal.centAmount / 3) } }], refund: { centAmount: Math.round(line.lineTotal.centAmount / 3), currency: 'USD' } }]);
-    expect(seen.timeline.map((t: { to: string; paymentStatus: string }) => `${t.to}/${t.paymentStatus}`)).toEqual(['PLACED/AUTHORIZED', 'CONFIRMED/AUTHORIZED', 'SHIPPED/CAPTURED', 'DELIVERED/CAPTURED', 'PARTIALLY_RETURNED/REFUNDED']);
+    expect(seen.timeline.map((t: { to: string; paymentStatus: string }) => `${t.to}/${t.paymentStatus}`)).toEqual(['PLACED/AUTHORIZED', 'CONFIRMED/AUTHORIZED', 'SHIPPED/CAPTURED', 'DELIVERED/CAPTURED', 'PARTIALLY_RETURNED/PARTIALLY_REFUNDED']);
     expect(seen.timeline[2].note).toContain('UPS 1Z999AA10123456784');
     expect(seen.fulfilments[0]).toMatchObject({ status: 'DELIVERED', carrier: 'UPS', trackingNumber: '1Z999AA10123456784' });
 
@@ -96,6 +96,11 @@ describe.each(TEST_DIALECTS)('an order from placement to return on %s', (dialect
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'PARTIALLY_RETURNED' });
     const rest = await h.gql(`mutation($id: ID!) { returnOrder(id: $id, input: { lines: [{ sku: "SKU-000030", quantity: 3 }], restockLocationId: "LOC-S0002" }) { order { status } } }`, { id });
     expect(rest.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines.0.quantity' });
+    // The rest comes back: the order is RETURNED, and with that the whole payment refunded.
+    const lastReturn = `mutation($id: ID!) { returnOrder(id: $id, input: { lines: [{ sku: "SKU-000030", quantity: 2 }, { sku: "SKU-000031", quantity: 1 }], restockLocationId: "LOC-S0002" }) { order { status paymentStatus returns { refund { centAmount } } } } }`;
+    const all = (await h.gql(lastReturn, { id })).data.returnOrder.order;
+    expect([all.status, all.paymentStatus]).toEqual(['RETURNED', 'REFUNDED']);
+    expect(all.returns.reduce((sum: number, r: { refund: { centAmount: number } }) => sum + r.refund.centAmount, 0)).toBe(seen.total.centAmount);
   });
 
   it('cancels before shipment: the hold is released and the payment voided; after that it stays cancelled', async () => {

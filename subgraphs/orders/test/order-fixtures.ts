@@ -59,7 +59,7 @@ export const FIXTURE_ORDERS: FixtureOrder[] = [
   { id: 'ORD-000004', status: 'DELIVERED', paymentStatus: 'CAPTURED', channel: 'STORE', locationId: 'LOC-S0002', customerRef: 'CUST-C', placedAt: '2026-03-04T12:00:00.000Z', lines: [line('SKU-000005', 4, 125)] },
   { id: 'ORD-000005', status: 'CANCELLED', paymentStatus: 'VOIDED', channel: 'ECOMMERCE', locationId: 'LOC-E01', customerRef: 'CUST-B', placedAt: '2026-03-04T12:00:00.000Z', lines: [line('SKU-000001', 1, 499)] },
   { id: 'ORD-000006', status: 'RETURNED', paymentStatus: 'REFUNDED', channel: 'STORE', locationId: 'LOC-S0001', customerRef: 'CUST-A', placedAt: '2026-03-05T08:00:00.000Z', lines: [line('SKU-000006', 1, 2999)] },
-  { id: 'ORD-000007', status: 'PARTIALLY_RETURNED', paymentStatus: 'REFUNDED', channel: 'MOBILE', locationId: 'LOC-E01', customerRef: 'CUST-C', placedAt: '2026-03-06T07:30:00.000Z', lines: [line('SKU-000007', 2, 650), line('SKU-000008', 2, 150, 100)] },
+  { id: 'ORD-000007', status: 'PARTIALLY_RETURNED', paymentStatus: 'PARTIALLY_REFUNDED', channel: 'MOBILE', locationId: 'LOC-E01', customerRef: 'CUST-C', placedAt: '2026-03-06T07:30:00.000Z', lines: [line('SKU-000007', 2, 650), line('SKU-000008', 2, 150, 100)] },
   { id: 'ORD-000008', status: 'PLACED', paymentStatus: 'FAILED', channel: 'ECOMMERCE', locationId: 'LOC-E01', customerRef: 'CUST-A', placedAt: '2026-03-06T09:00:00+02:00', lines: [line('SKU-000002', 1, 1299)] },
 ];
 

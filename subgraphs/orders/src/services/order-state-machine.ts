@@ -2,7 +2,7 @@
 import { hubError } from '@retail-hub/platform';
 
 export type OrderStatus = 'PLACED' | 'CONFIRMED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'RETURNED' | 'PARTIALLY_RETURNED';
-export type PaymentStatus = 'PENDING' | 'AUTHORIZED' | 'CAPTURED' | 'REFUNDED' | 'VOIDED' | 'FAILED';
+export type PaymentStatus = 'PENDING' | 'AUTHORIZED' | 'CAPTURED' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'VOIDED' | 'FAILED';
 export type OrderAction = 'confirm' | 'cancel' | 'ship' | 'deliver' | 'return' | 'fail payment';
 
 /**

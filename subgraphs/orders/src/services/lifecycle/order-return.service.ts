@@ -27,7 +27,8 @@ export class OrderReturnService {
 
   /**
    * Takes units of a delivered order back into stock at the chosen location and refunds them: each
-   * line's share of what the customer paid for it. RETURNED once every unit is back, else PARTIALLY_RETURNED.
+   * line's share of what the customer paid for it. RETURNED (and REFUNDED) once every unit is back, else
+   * PARTIALLY_RETURNED (and PARTIALLY_REFUNDED).
    */
   async returnOrder(claims: Claims, id: string, input: ReturnOrderInput): Promise<OrderResult> {
     assertMayChange(claims, 'returnOrder');
@@ -57,7 +58,7 @@ export class OrderReturnService {
       const returnNo = await this.returns.insert(trx, { order_id: order.id, restock_location_id: restock.id, reason, lines: JSON.stringify(refunds), refund_cent_amount: refund, actor: claims.sub, created_at: now });
       const status = everything ? 'RETURNED' : 'PARTIALLY_RETURNED';
       return {
-        change: { status, payment_status: 'REFUNDED' },
+        change: { status, payment_status: everything ? 'REFUNDED' : 'PARTIALLY_REFUNDED' },
         note: `${refunds.map((r) => `${r.quantity} x ${r.sku}`).join(', ')} back to ${restock.id}; ${refund} ${order.currency} cents refunded${reason ? ` (${reason})` : ''}`,
         events: [orderReturnedEvent({ orderId: order.id, status, returnId: `${order.id}-R${returnNo}`, restockLocationId: restock.id, reason, lines: refunds, refundCentAmount: refund, currency: order.currency, returnedAt: now })],
         postings: [creditNotePosting({ id: order.id, channel: order.channel, locationId: order.location_id, currency: order.currency }, returnNo, restock.id, refunds, now)],

@@ -1,5 +1,5 @@
 // The outbox, relay, bus and inbox together: a change and its event commit together, and effects happen once.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { openDatabase, type Database } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
@@ -151,7 +151,7 @@ describe.each(TEST_DIALECTS)('service events on %s', (dialect) => {
     await bus.subscribe({ consumer: 'probe', types: ['test.*'], handler: async ({ event }) => void seen.push((event.data as { id: string }).id) });
     const restarted = new ServiceEvents({ service: 'test', db: store.db, dialect, bus, clock, logger: silentLogger(), relayPollIntervalMs: 20 });
     restarted.start();
-    await new Promise((r) => setTimeout(r, 200));
+    await vi.waitFor(() => expect(seen).toEqual(['left-behind']), { timeout: 10_000, interval: 20 });
     await restarted.stop();
     expect(seen).toEqual(['left-behind']);
     const pending = await sql<{ n: number }>`select count(*) as n from outbox where published_at is null`.execute(store.db);

@@ -23,12 +23,13 @@ describe.each(TEST_DIALECTS)('stockChanged on the inventory subgraph (%s)', (dia
 
   /**
    * graphql-ws does not acknowledge a subscription: it is live once the server has opened its stream, and a change
-   * before that goes unseen. Rather than sleep for a guess (100 ms was too short on a loaded machine), this adds a
-   * unit at the watched position until a change arrives, then waits until no more arrive.
+   * before that goes unseen. Rather than sleep for a guess (100 ms was too short on a loaded machine), this makes a
+   * change the subscription watches (by default a unit more at the watched position) until one arrives, then waits
+   * until no more arrive.
    */
-  const untilLive = async (sub: TestSubscription, sku: string, locationId: string) => {
+  const untilLive = async (sub: TestSubscription, sku: string, locationId: string, probe: (attempt: number) => Promise<unknown> = () => adjust(sku, locationId, 1)) => {
     for (let attempt = 1; ; attempt++) {
-      await adjust(sku, locationId, 1);
+      await probe(attempt);
       const arrived = await sub.waitFor((r) => r.length > 0, 250).then(() => true, () => false);
       if (arrived) break;
       if (attempt === 40) throw new Error(`the subscription was not live after ${attempt} changes`);
@@ -76,12 +77,15 @@ describe.each(TEST_DIALECTS)('stockChanged on the inventory subgraph (%s)', (dia
   });
 
   it('holds to belowAvailable', async () => {
+    // The probe's position stays below the threshold (0 and 1 available in turn), so each probe is a change it sends.
+    await adjust('SKU-000022', 'LOC-S0004', -(await adjust('SKU-000022', 'LOC-S0004', 1)));
     const sub = client.subscribe(STOCK_CHANGED, { filter: { skus: ['SKU-000022'], belowAvailable: 5 } });
-    await new Promise((r) => setTimeout(r, 100));
+    await untilLive(sub, 'SKU-000022', 'LOC-S0004', (attempt) => adjust('SKU-000022', 'LOC-S0004', attempt % 2 === 1 ? 1 : -1));
+    const before = sub.results.length;
     const start = await adjust('SKU-000022', 'LOC-S0003', 1);
     // Down to 2 available: below 5 from here on.
     await adjust('SKU-000022', 'LOC-S0003', 2 - start);
-    const results = await sub.waitFor((r) => r.length >= 1);
+    const results = (await sub.waitFor((r) => r.slice(before).some((x) => x.data.stockChanged.available === 2))).slice(before);
     expect(results.map((r) => r.data.stockChanged.available)).toEqual(start >= 5 ? [2] : [start, 2].filter((n) => n < 5));
     sub.unsubscribe();
   });

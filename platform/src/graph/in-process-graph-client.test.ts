@@ -23,7 +23,7 @@ function testSubgraph() {
       typeDefs: parse(`type Query { caller(greeting: String!): String! refuse: String }`),
       resolvers: {
         Query: {
-          caller: (_: unknown, { greeting }: { greeting: string }, { claims }: { claims: Claims }) => `${greeting}, ${claims.sub}`,
+          caller: (_: unknown, { greeting }: { greeting: string }, context: unknown) => `${greeting}, ${(context as { claims: Claims }).claims.sub}`,
           refuse: () => {
             throw new Error('no');
           },

@@ -116,19 +116,6 @@ describe('what subgraphs receive', () => {
     }
   });
 
-  it("an operation's text only until the subgraph knows its hash (automatic persisted queries)", async () => {
-    const before = catalog.withText.length;
-    const query = '{ products { sku title: name } }';
-
-    const first = await post(gateway.url, query);
-    const second = await post(gateway.url, query);
-
-    expect(first.body.data).toEqual(second.body.data);
-    expect((second.body.data as { products: unknown[] }).products[0]).toEqual({ sku: 'SKU-1', title: 'Espresso beans' });
-    // The first call's hash was unknown, so the gateway sent the text after it; the second sent the hash alone.
-    expect(catalog.withText.slice(before)).toEqual([false, true, false]);
-  });
-
   it('a W3C traceparent, continuing the trace the client sent', async () => {
     await post(gateway.url, PRODUCTS_QUERY);
     expect(catalog.received.at(-1)?.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);

@@ -26,10 +26,7 @@ export class SignedClaimsDataSource extends RemoteGraphQLDataSource<GatewayConte
   private readonly metrics: SubgraphMetrics;
 
   constructor(options: SignedClaimsDataSourceOptions) {
-    // Automatic persisted queries: a subgraph hashes the text of every operation it is sent, to find its parsed
-    // document. With the hash sent instead, that work stays here and the subgraph reads a shorter body; an
-    // operation the subgraph has not seen (or has dropped) is sent again with its text.
-    super({ url: options.url, fetcher: options.fetcher, apq: true });
+    super({ url: options.url, fetcher: options.fetcher });
     this.subgraph = options.name;
     this.claimsSecret = options.claimsSecret;
     this.timeoutMs = options.timeoutMs;

@@ -50,7 +50,9 @@ export class PromotionExceptionService {
     const change = { resolution, reason: text, resolvedBy: claims.sub, at: now };
     const outcome = await this.stores.db.transaction().execute(async (trx) => {
       const promotion = await this.stores.promotions.transition(trx, found.promotion_id, ['BLOCKED'], { updated_at: now });
-      if (!promotion) return 'NOT_BLOCKED' as const;
+      // A concurrent exclusion that covered this exception and settled the last open one moved the promotion on from
+      // BLOCKED before this resolution took its row: what the caller needs to hear is that its exception is settled.
+      if (!promotion) return (await this.stores.exceptions.find(id, trx))?.status === 'RESOLVED' ? ('ALREADY_RESOLVED' as const) : ('NOT_BLOCKED' as const);
       if (!(await this.stores.exceptions.resolve(trx, id, change))) return 'ALREADY_RESOLVED' as const;
       const { promotion_id: promotionId, sku, location_id: locationId } = found;
       if (resolution === 'ACCEPT' && found.code === 'MARGIN_BREACH') await this.stores.items.approveMargin(trx, promotionId, sku);
@@ -74,10 +76,7 @@ export class PromotionExceptionService {
     const exception = toPromotionException((await this.stores.exceptions.find(id))!);
     const promotion = toPromotion((await this.stores.promotions.find(found.promotion_id))!);
     if (outcome === 'RESOLVED') return { exception, promotion, errors: [] };
-    // A concurrent exclusion that covered this exception and settled the last open one moved the promotion on from
-    // BLOCKED before this resolution took its row: what the caller needs to hear is that its exception is settled.
-    const code = outcome === 'NOT_BLOCKED' && exception.status === 'RESOLVED' ? 'ALREADY_RESOLVED' : outcome;
-    const message = code === 'ALREADY_RESOLVED' ? `exception ${id} was already resolved (${exception.resolution ?? exception.status})` : `promotion ${promotion.id} is ${promotion.status}; exceptions are resolved while it is BLOCKED`;
-    return { exception, promotion, errors: [{ code, field: 'id', message }] };
+    const message = outcome === 'ALREADY_RESOLVED' ? `exception ${id} was already resolved (${exception.resolution ?? exception.status})` : `promotion ${promotion.id} is ${promotion.status}; exceptions are resolved while it is BLOCKED`;
+    return { exception, promotion, errors: [{ code: outcome, field: 'id', message }] };
   }
 }

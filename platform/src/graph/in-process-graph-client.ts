@@ -22,13 +22,13 @@ export function createInProcessGraphClient(instance: AnySubgraphInstance, servic
   return {
     inProcess: true,
     async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-      let sha256Hash = hashes.get(query);
-      const known = sha256Hash !== undefined;
-      sha256Hash ??= createHash('sha256').update(query).digest('hex');
+      // Known: this client has sent the text once, so the subgraph holds it unless its cache has dropped it since.
+      const known = hashes.get(query);
+      const sha256Hash = known ?? createHash('sha256').update(query).digest('hex');
       const extensions = { persistedQuery: { version: 1 as const, sha256Hash } };
       let response = await execute(known ? { variables, extensions } : { query, variables, extensions });
       if (known && isNotFound(response.body)) response = await execute({ query, variables, extensions });
-      if (!known) hashes.set(query, sha256Hash);
+      hashes.set(query, sha256Hash);
       if (response.body.kind !== 'single') throw new GraphRequestError(`${instance.name} answered with a stream`, [{ message: 'unexpected incremental response' }]);
       const { data, errors } = response.body.singleResult as { data?: T | null; errors?: readonly GraphQLFormattedError[] };
       if (errors?.length) throw new GraphRequestError(errors.map((e) => e.message).join('; '), errors.map((e) => ({ message: e.message, path: e.path, extensions: e.extensions })), data);

@@ -1,8 +1,12 @@
 // Benchmark: placeOrder through the gateway of the embedded hub, 50 concurrent clients, 1-5 lines: ERP healthy, ERP down, one hot SKU,
 // and the same load with placement's calls going through the gateway (the baseline of docs/decisions/0005).
-// Run: npx tsx bench/place-order.bench.ts [--seconds 20] [--clients 50] [--skus 1000] [--stores 50] [--split] [--healthy-only]
+// Each ERP phase runs twice: at saturation (every client sends its next order as soon as the last is answered) and at a
+// fixed offered rate (--rate orders/s spread over the same clients), which is where a latency target is read. --rate takes a
+// list (--rate 150,200,250) to find the highest rate that still meets it.
+// Run: npx tsx bench/place-order.bench.ts [--seconds 20] [--clients 50] [--rate 300] [--skus 1000] [--stores 50] [--split] [--healthy-only]
 // --split adds a phase with the gateway in a process of its own (the distributed mode's shape on one machine).
-// --healthy-only runs the ERP-healthy phase alone: a quick check while working on placement's cost.
+// --healthy-only runs the ERP-healthy phases alone: a quick check while working on placement's cost. --rate 0 leaves out the
+// fixed-rate phases.
 // BENCH_CPU_PROFILE=DIR writes a CPU profile of each hub process there.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +20,11 @@ import { SERVICE_NAMES } from '@retail-hub/platform';
 import { freePortRun } from '@retail-hub/platform/testing/free-ports';
 
 // The retailer's size changes how long the hub takes to start (first sync), hardly what a placement costs (indexed lookups).
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, clients: { type: 'string', default: '50' }, skus: { type: 'string', default: '1000' }, stores: { type: 'string', default: '50' }, split: { type: 'boolean', default: false }, 'healthy-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, clients: { type: 'string', default: '50' }, rate: { type: 'string', default: '300' }, skus: { type: 'string', default: '1000' }, stores: { type: 'string', default: '50' }, split: { type: 'boolean', default: false }, 'healthy-only': { type: 'boolean', default: false } } });
 const SECONDS = Number(values.seconds);
 const CLIENTS = Number(values.clients);
+/** Offered rates of the fixed-rate phases, orders/s; 0 leaves them out. */
+const RATES = values.rate!.split(',').map(Number).filter((rate) => rate > 0);
 const SKUS = Number(values.skus);
 const STORES = Number(values.stores);
 const KEY = `rh_live_benchorders2_${'b'.repeat(43)}`;
@@ -33,6 +39,8 @@ interface Hub {
 
 interface PhaseResult {
   name: string;
+  /** The fixed rate the phase offered, orders/s; none at saturation. */
+  offered?: number;
   orders: number;
   perSecond: number;
   p50: number;
@@ -101,24 +109,59 @@ function randomOrder(random: () => number): Record<string, unknown> {
   return { channel, locationId: store, customerRef: `BENCH-${Math.floor(random() * 1e6)}`, lines, payment: { method: 'CARD', authorizationRef: 'bench-auth' } };
 }
 
-async function phase(hub: Hub, name: string, seconds: number, order: (random: () => number) => Record<string, unknown>): Promise<PhaseResult> {
+type OrderMaker = (random: () => number) => Record<string, unknown>;
+/** Sends one order for a client; `record` takes the time the order's latency counts from. */
+type ClientLoop = (place: () => Promise<void>, record: (since: number) => void) => Promise<void>;
+
+/** Saturation: each client sends its next order as soon as the last is answered, so the hub's queue is always full. */
+function phase(hub: Hub, name: string, seconds: number, order: OrderMaker): Promise<PhaseResult> {
+  const deadline = performance.now() + seconds * 1000;
+  return run(hub, name, order, async (place, record) => {
+    while (performance.now() < deadline) {
+      const t = performance.now();
+      await place();
+      record(t);
+    }
+  });
+}
+
+/**
+ * A fixed offered rate: order i is due at start + i / rate, and the first free client sends it then. Its latency is
+ * counted from when it was due, not from when a client got to it, so a hub that falls behind is charged for the wait
+ * (no coordinated omission: unlike the saturation phase's, these clients do not slow down to the hub's pace).
+ */
+function ratePhase(hub: Hub, name: string, seconds: number, rate: number, order: OrderMaker): Promise<PhaseResult> {
+  const total = Math.floor(seconds * rate);
+  const start = performance.now() + 10;
+  let next = 0;
+  const result = run(hub, `${name}, ${rate} orders/s offered`, order, async (place, record) => {
+    for (let i = next++; i < total; i = next++) {
+      const due = start + (i * 1000) / rate;
+      const early = due - performance.now();
+      if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
+      await place();
+      record(due);
+    }
+  });
+  return result.then((r) => ({ ...r, offered: rate }));
+}
+
+async function run(hub: Hub, name: string, order: OrderMaker, clientLoop: ClientLoop): Promise<PhaseResult> {
   const latencies: number[] = [];
   const outcomes: Record<string, number> = {};
-  const deadline = performance.now() + seconds * 1000;
   const cpuBefore = hubCpuSeconds(hub);
   const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
   let n = 0;
   await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, client) => {
+    Array.from({ length: CLIENTS }, (_, client) => {
       const random = prng(client * 7919 + name.length);
-      while (performance.now() < deadline) {
-        const t = performance.now();
+      const place = async () => {
         const body = await gql(hub, PLACE, { key: `${name}-${client}-${n++}-${Date.now()}`, input: order(random) }).catch((e: Error) => ({ errors: [{ extensions: { code: `NETWORK ${e.message}` } }] }));
-        latencies.push(performance.now() - t);
         const outcome = body.errors ? `error ${body.errors[0].extensions?.code}` : body.data.placeOrder.order ? `${body.data.placeOrder.order.status}` : body.data.placeOrder.errors[0].code;
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-      }
+      };
+      return clientLoop(place, (since) => latencies.push(performance.now() - since));
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
@@ -169,22 +212,35 @@ async function measure(hub: Hub, name: string, morePhases?: (hub: Hub) => Promis
 }
 
 const results: PhaseResult[] = [];
-await measure(await startHub({}), 'ERP healthy (direct calls)', values['healthy-only'] ? undefined : otherPhases);
+await measure(await startHub({}), 'ERP healthy (direct calls)', values['healthy-only'] ? atTheOfferedRate : otherPhases);
 if (!values['healthy-only']) await measure(await startHub({ HUB_ORDERS_CALLS: 'gateway' }), 'ERP healthy (calls through the gateway)');
 // The ERP fault switch is served by the gateway's process, which has no ERP when split: the healthy phase only.
 if (values.split) await measure(await startSplitHub(), 'ERP healthy (direct calls), gateway in its own process');
 await agent.close();
 
+async function atTheOfferedRate(hub: Hub): Promise<void> {
+  for (const rate of RATES) {
+    await settle(hub);
+    results.push(await ratePhase(hub, 'ERP healthy (direct calls)', SECONDS, rate, randomOrder));
+  }
+}
+
 async function otherPhases(hub: Hub): Promise<void> {
+  await atTheOfferedRate(hub);
   await erpFaults(hub, 'outage');
   results.push(await phase(hub, 'ERP down (direct calls)', SECONDS, randomOrder));
+  for (const rate of RATES) {
+    await settle(hub);
+    results.push(await ratePhase(hub, 'ERP down (direct calls)', SECONDS, rate, randomOrder));
+  }
   await erpFaults(hub, 'none');
   await stockUp(hub, 'SKU-000001', 'LOC-S0001', 1_000_000);
   results.push(await phase(hub, 'one hot SKU, one store (direct calls)', SECONDS, () => ({ channel: 'STORE', locationId: 'LOC-S0001', customerRef: 'HOT', lines: [{ sku: 'SKU-000001', quantity: 1 }], payment: { method: 'CARD', authorizationRef: 'bench-auth' } })));
 }
 
-const healthy = results[0]!;
-console.log(`\n${CLIENTS} clients, ${SECONDS} s per phase, ${SKUS} SKUs x ${STORES} stores, placeOrder through the gateway (latency in ms; ratios against ERP healthy, direct calls)\n`);
+/** Each phase is compared with the first phase at its offered load (saturation, or the same rate). */
+const baselineOf = (r: PhaseResult) => results.find((other) => other.offered === r.offered)!;
+console.log(`\n${CLIENTS} clients, ${SECONDS} s per phase, ${SKUS} SKUs x ${STORES} stores, placeOrder through the gateway (latency in ms; ratios against the first phase at the same offered load: saturation, or the same rate)\n`);
 console.log('| phase | orders | orders/s | p50 | p95 | p99 | hub CPU ms/order | bench client CPU ms/order | ratio orders/s | ratio p99 | outcomes |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-for (const r of results) console.log(row(r, r === healthy ? undefined : healthy));
+for (const r of results) console.log(row(r, baselineOf(r) === r ? undefined : baselineOf(r)));

@@ -28,7 +28,7 @@ export function createInProcessGraphClient(instance: AnySubgraphInstance, servic
       const extensions = { persistedQuery: { version: 1 as const, sha256Hash } };
       let response = await execute(known ? { variables, extensions } : { query, variables, extensions });
       if (known && isNotFound(response.body)) response = await execute({ query, variables, extensions });
-      hashes.set(query, sha256Hash);
+      if (!known) hashes.set(query, sha256Hash);
       if (response.body.kind !== 'single') throw new GraphRequestError(`${instance.name} answered with a stream`, [{ message: 'unexpected incremental response' }]);
       const { data, errors } = response.body.singleResult as { data?: T | null; errors?: readonly GraphQLFormattedError[] };
       if (errors?.length) throw new GraphRequestError(errors.map((e) => e.message).join('; '), errors.map((e) => ({ message: e.message, path: e.path, extensions: e.extensions })), data);

@@ -24,7 +24,11 @@ const { values } = parseArgs({ options: { seconds: { type: 'string', default: '2
 const SECONDS = Number(values.seconds);
 const CLIENTS = Number(values.clients);
 /** Offered rates of the fixed-rate phases, orders/s; 0 leaves them out. */
-const RATES = values.rate!.split(',').map(Number).filter((rate) => rate > 0);
+const RATES = values.rate!.split(',').map((text) => {
+  const rate = Number(text);
+  if (text.trim() === '' || !Number.isFinite(rate) || rate < 0) throw new Error(`--rate: expected orders per second (a number, 0 for none, or a list such as 150,200); got "${text}"`);
+  return rate;
+}).filter((rate) => rate > 0);
 const SKUS = Number(values.skus);
 const STORES = Number(values.stores);
 const KEY = `rh_live_benchorders2_${'b'.repeat(43)}`;
@@ -130,11 +134,11 @@ function phase(hub: Hub, name: string, seconds: number, order: OrderMaker): Prom
  * counted from when it was due, not from when a client got to it, so a hub that falls behind is charged for the wait
  * (no coordinated omission: unlike the saturation phase's, these clients do not slow down to the hub's pace).
  */
-function ratePhase(hub: Hub, name: string, seconds: number, rate: number, order: OrderMaker): Promise<PhaseResult> {
+async function ratePhase(hub: Hub, name: string, seconds: number, rate: number, order: OrderMaker): Promise<PhaseResult> {
   const total = Math.floor(seconds * rate);
   const start = performance.now() + 10;
   let next = 0;
-  const result = run(hub, `${name}, ${rate} orders/s offered`, order, async (place, record) => {
+  const result = await run(hub, `${name}, ${rate} orders/s offered`, order, async (place, record) => {
     for (let i = next++; i < total; i = next++) {
       const due = start + (i * 1000) / rate;
       const early = due - performance.now();
@@ -143,7 +147,7 @@ function ratePhase(hub: Hub, name: string, seconds: number, rate: number, order:
       record(due);
     }
   });
-  return result.then((r) => ({ ...r, offered: rate }));
+  return { ...result, offered: rate };
 }
 
 async function run(hub: Hub, name: string, order: OrderMaker, clientLoop: ClientLoop): Promise<PhaseResult> {

@@ -1,7 +1,8 @@
 // The hub killed (SIGKILL) between reserving stock and confirming, on SQLite and PostgreSQL: on restart each placement finishes or is undone, and no stock stays held for nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_DIALECTS } from '@retail-hub/platform/store/test-stores';
-import { eventually, PLACE_ORDER, setOnHand, startOrdersHub, STOCK, storeOrder, type OrdersHub } from './support/orders-hub.js';
+import { PLACE_ORDER, setOnHand, startOrdersHub, STOCK, storeOrder, type OrdersHub } from './support/orders-hub.js';
+import { within } from './support/within.js';
 
 const STORE = 'LOC-S0003';
 
@@ -24,7 +25,10 @@ describe.each(TEST_DIALECTS)('a crash during placement on %s', (dialect) => {
     const unpaid = { key: 'crash-unpaid', input: { ...storeOrder(STORE, [{ sku: 'SKU-000021', quantity: 4 }]), payment: { method: 'BANK_TRANSFER' } } };
     // The requests hang at the pause; they never answer.
     for (const p of [...paid, unpaid]) void h.gql(PLACE_ORDER, p).catch(() => undefined);
-    await eventually(async () => (await stock('SKU-000020')).reserved === 6 && (await stock('SKU-000021')).reserved === 4, 60_000, 'the holds to be made');
+    await vi.waitFor(async () => {
+      expect((await stock('SKU-000020')).reserved, 'held for the paid orders').toBe(6);
+      expect((await stock('SKU-000021')).reserved, 'held for the unpaid order').toBe(4);
+    }, within(60_000));
     expect((await h.gql(`{ orders(first: 10) { totalCount } }`)).data.orders.totalCount).toBe(0);
 
     await h.restart({ signal: 'SIGKILL', env: { HUB_TEST_PAUSE_SAGA_AT: '' } });
@@ -37,15 +41,14 @@ describe.each(TEST_DIALECTS)('a crash during placement on %s', (dialect) => {
     expect(new Set(orders.map((o) => o.id)).size).toBe(3);
 
     // The unpaid hold lapsed meanwhile: recovery undid that placement (or cancelled the order it had recorded).
-    await eventually(async () => (await stock('SKU-000021')).reserved === 0, 60_000, 'the lapsed hold to be gone');
+    await vi.waitFor(async () => expect((await stock('SKU-000021')).reserved, 'reserved once the unpaid hold lapsed').toBe(0), within(60_000));
     // When recovery had recorded the order, orders cancels it on inventory.reservation.expired.v1, which it
     // consumes after the hold is gone: a replay until then shows it PLACED.
     const outcomeOf = async () => {
       const outcome = (await h.gql(PLACE_ORDER, unpaid)).data.placeOrder;
       return outcome.order === null ? outcome.errors[0].code : outcome.order.status;
     };
-    await eventually(async () => /^(RESERVATION_LAPSED|CANCELLED)$/.test(await outcomeOf()), 30_000, 'the unpaid placement to be undone or cancelled');
-    expect(await outcomeOf()).toMatch(/^(RESERVATION_LAPSED|CANCELLED)$/);
+    await vi.waitFor(async () => expect(await outcomeOf(), 'the unpaid placement').toMatch(/^(RESERVATION_LAPSED|CANCELLED)$/), within(30_000));
 
     // Held units are exactly those of the confirmed orders: nothing left behind.
     expect(await stock('SKU-000020')).toEqual({ onHand: 10, reserved: 6, available: 4 });

@@ -1,8 +1,9 @@
 // An order's life through the gateway of the real hub, on SQLite and PostgreSQL: placed, shipped with the ERP off, delivered,
 // returned; cancellations, a split order, unpaid orders, and dead-lettered postings replayed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_DIALECTS } from '@retail-hub/platform/store/test-stores';
-import { eventually, PLACE_ORDER, setOnHand, startOrdersHub, STOCK, storeOrder, type OrdersHub } from './support/orders-hub.js';
+import { PLACE_ORDER, setOnHand, startOrdersHub, STOCK, storeOrder, type OrdersHub } from './support/orders-hub.js';
+import { within } from './support/within.js';
 
 const ORDER = /* GraphQL */ `
   query($id: ID!) {
@@ -43,7 +44,7 @@ describe.each(TEST_DIALECTS)('an order from placement to return on %s', (dialect
     const id = placed.order.id;
     expect(placed.order).toMatchObject({ status: 'CONFIRMED', paymentStatus: 'AUTHORIZED', fulfilments: [{ status: 'PENDING', location: { id: 'LOC-S0002' } }] });
     expect(await stock('SKU-000030', 'LOC-S0002')).toEqual({ onHand: 10, reserved: 3, available: 7 });
-    await eventually(async () => (await order(id)).erpPostings[0].status === 'POSTED', 30_000, 'the sales document to be booked');
+    await vi.waitFor(async () => expect((await order(id)).erpPostings[0].status, 'the sales document').toBe('POSTED'), within(30_000));
 
     await h.erpFaults('outage');
     const shipped = await h.gql(SHIP, { id, input: { carrier: 'UPS', trackingNumber: '1Z999AA10123456784' } });
@@ -63,13 +64,13 @@ describe.each(TEST_DIALECTS)('an order from placement to return on %s', (dialect
     expect(seen.fulfilments[0]).toMatchObject({ status: 'DELIVERED', carrier: 'UPS', trackingNumber: '1Z999AA10123456784' });
 
     // Three failed sends each, then the invoice and the credit note are dead letters waiting for a person.
-    await eventually(async () => (await order(id)).erpPostings.filter((p: { status: string }) => p.status === 'DEAD').length === 2, 60_000, 'the postings to be dead-lettered');
+    await vi.waitFor(async () => expect((await order(id)).erpPostings.filter((p: { status: string }) => p.status === 'DEAD'), 'dead-lettered postings').toHaveLength(2), within(60_000));
     await h.erpFaults('none');
     const notDead = await h.gql(`mutation($id: ID!) { replayErpPosting(id: $id) { replayed } }`, { id: `${id}-SO` });
     expect(notDead.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     const replay = await h.gql(`mutation($id: ID!) { replayErpPostings(filter: { orderId: $id }) { replayed postings { id status } } }`, { id });
     expect(replay.data.replayErpPostings.replayed).toBe(2);
-    await eventually(async () => (await order(id)).erpPostings.every((p: { status: string }) => p.status === 'POSTED'), 60_000, 'the replayed postings to be booked');
+    await vi.waitFor(async () => expect(new Set((await order(id)).erpPostings.map((p: { status: string }) => p.status)), 'the replayed postings').toEqual(new Set(['POSTED'])), within(60_000));
 
     seen = await order(id);
     expect(seen.erpPostings.map((p: { kind: string; status: string }) => `${p.kind}/${p.status}`)).toEqual(['SALES_DOCUMENT/POSTED', 'INVOICE/POSTED', 'CREDIT_NOTE/POSTED']);
@@ -78,19 +79,15 @@ describe.each(TEST_DIALECTS)('an order from placement to return on %s', (dialect
     const ledger = h.erpLedger([id]);
     expect(ledger.map((d) => d.posting_id).sort()).toEqual([`${id}-CN-1`, `${id}-INV-1`, `${id}-SO`]);
     // Inventory's stock moves (the sale of both lines, the return) were dead-lettered too; replayed, the ERP books each once.
-    await eventually(
-      async () => {
-        await h.gql(`mutation($id: ID!) { replayStockBookings(orderId: $id) { replayed } }`, { id });
-        const moves = (await h.gql(`query($id: ID!) { stockBookings(orderId: $id) { kind status } }`, { id })).data.stockBookings;
-        return moves.length === 3 && moves.every((m: { status: string }) => m.status === 'BOOKED');
-      },
-      60_000,
-      'the stock moves to be booked in the ERP stock ledger',
-    );
+    await vi.waitFor(async () => {
+      await h.gql(`mutation($id: ID!) { replayStockBookings(orderId: $id) { replayed } }`, { id });
+      const moves = (await h.gql(`query($id: ID!) { stockBookings(orderId: $id) { kind status } }`, { id })).data.stockBookings;
+      expect(moves.map((m: { status: string }) => m.status), 'the stock moves in the ERP stock ledger').toEqual(['BOOKED', 'BOOKED', 'BOOKED']);
+    }, within(60_000));
     // On-hand and reserved dropped together at the store that shipped; the returned unit went back at LOC-S0004.
-    await eventually(async () => (await stock('SKU-000030', 'LOC-S0002')).reserved === 0, 60_000, 'the sale to leave reserved');
+    await vi.waitFor(async () => expect((await stock('SKU-000030', 'LOC-S0002')).reserved, 'reserved after the sale').toBe(0), within(60_000));
     expect(await stock('SKU-000030', 'LOC-S0002')).toEqual({ onHand: 7, reserved: 0, available: 7 });
-    await eventually(async () => (await stock('SKU-000030', 'LOC-S0004')).onHand === restockBefore + 1, 60_000, 'the return to be booked');
+    await vi.waitFor(async () => expect((await stock('SKU-000030', 'LOC-S0004')).onHand, 'on hand after the return').toBe(restockBefore + 1), within(60_000));
 
     const again = await h.gql(`mutation($id: ID!) { cancelOrder(id: $id) { order { status } } }`, { id });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'PARTIALLY_RETURNED' });
@@ -108,7 +105,7 @@ describe.each(TEST_DIALECTS)('an order from placement to return on %s', (dialect
     const { order: placed } = await place(`cancel-${dialect}`, storeOrder('LOC-S0002', [{ sku: 'SKU-000032', quantity: 2 }]));
     const cancelled = await h.gql(`mutation($id: ID!) { cancelOrder(id: $id, reason: "changed mind") { order { status paymentStatus timeline { to note } } } }`, { id: placed.id });
     expect(cancelled.data.cancelOrder.order).toMatchObject({ status: 'CANCELLED', paymentStatus: 'VOIDED', timeline: [{ to: 'PLACED' }, { to: 'CONFIRMED' }, { to: 'CANCELLED', note: 'changed mind' }] });
-    await eventually(async () => (await stock('SKU-000032', 'LOC-S0002')).reserved === 0, 30_000, 'the hold to be released');
+    await vi.waitFor(async () => expect((await stock('SKU-000032', 'LOC-S0002')).reserved, 'reserved after the cancellation').toBe(0), within(30_000));
     const ship = await h.gql(SHIP, { id: placed.id, input: { carrier: 'UPS', trackingNumber: 'X' } });
     expect(ship.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', field: 'id', currentStatus: 'CANCELLED' });
   });
@@ -145,11 +142,11 @@ describe.each(TEST_DIALECTS)('an order from placement to return on %s', (dialect
     const payment = `mutation($id: ID!, $input: PaymentResultInput!) { recordPaymentResult(id: $id, input: $input) { order { status paymentStatus } errors { code } } }`;
     expect((await h.gql(payment, { id: paidLater.id, input: { status: 'AUTHORIZED', authorizationRef: 'bank-77' } })).data.recordPaymentResult).toEqual({ order: { status: 'CONFIRMED', paymentStatus: 'AUTHORIZED' }, errors: [] });
     expect((await h.gql(payment, { id: failing.id, input: { status: 'FAILED', reason: 'insufficient funds' } })).data.recordPaymentResult.order).toEqual({ status: 'CANCELLED', paymentStatus: 'FAILED' });
-    await eventually(async () => (await stock('SKU-000035', 'LOC-S0002')).reserved === 4, 30_000, 'the failed order\'s hold to be released');
+    await vi.waitFor(async () => expect((await stock('SKU-000035', 'LOC-S0002')).reserved, 'reserved once the failed order\'s hold is released').toBe(4), within(30_000));
 
     // A day later (the hub's clock) the sweeper releases the last unpaid hold, and the order is cancelled.
     await fetch(`${h.hub.baseUrl}/admin/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 25 * 3_600_000 }) });
-    await eventually(async () => (await order(lapsing.id)).status === 'CANCELLED', 30_000, 'the lapsed order to be cancelled');
+    await vi.waitFor(async () => expect((await order(lapsing.id)).status, 'the lapsed order').toBe('CANCELLED'), within(30_000));
     expect(await stock('SKU-000035', 'LOC-S0002')).toEqual({ onHand: 9, reserved: 1, available: 8 });
     const late = await h.gql(payment, { id: lapsing.id, input: { status: 'AUTHORIZED', authorizationRef: 'too-late' } });
     expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'CANCELLED' });

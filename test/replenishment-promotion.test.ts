@@ -1,23 +1,14 @@
 // Replenishment through the running hub, as a planner, a supplier and a warehouse meet it: a scheduled promotion runs replenishment
 // by itself, its orders arrive before the start (or the run says why not), and the supplier confirms while the warehouse receives.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHubProcess, type HubProcess } from './support/hub-process.js';
 import { bearer, createKey, post } from './support/security-kit.js';
+import { within } from './support/within.js';
 
 const LOCATIONS = ['LOC-S0001', 'LOC-S0002'];
 
 /** YYYY-MM-DD `days` from today (UTC). */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > end) throw new Error(`not reached in time: ${JSON.stringify(value).slice(0, 2000)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('replenishment through the gateway', () => {
   let hub: HubProcess;
@@ -49,9 +40,9 @@ describe('replenishment through the gateway', () => {
         if (onHand > 0) await gql(/* GraphQL */ `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { errors { code } } }`, { input: { sku, locationId, delta: -onHand, reason: 'COUNT' } });
       }
     }
-    const selling = await eventually(
-      () => gql(/* GraphQL */ `mutation($scope: ReplenishmentScopeInput) { runReplenishment(scope: $scope) { run { proposals(first: 200) { nodes { product { sku } leadTimeDays quantity } } } } }`, { scope: { skus: candidates, locationIds: LOCATIONS } }).catch(() => null),
-      (d) => d !== null,
+    const selling = await vi.waitFor(
+      () => gql(/* GraphQL */ `mutation($scope: ReplenishmentScopeInput) { runReplenishment(scope: $scope) { run { proposals(first: 200) { nodes { product { sku } leadTimeDays quantity } } } } }`, { scope: { skus: candidates, locationIds: LOCATIONS } }),
+      within(60_000, 250),
     );
     const ordered = new Map<string, { lead: number; count: number }>();
     for (const p of selling!.runReplenishment.run.proposals.nodes) ordered.set(p.product.sku, { lead: p.leadTimeDays, count: (ordered.get(p.product.sku)?.count ?? 0) + 1 });
@@ -71,23 +62,25 @@ describe('replenishment through the gateway', () => {
     expect(created.createPromotion.errors).toEqual([]);
     const id = created.createPromotion.promotion.id;
     await gql(/* GraphQL */ `mutation($id: ID!) { submitPromotion(id: $id) { errors { code message } } }`, { id });
-    const checked = await eventually(
-      () => gql(/* GraphQL */ `query($id: ID!) { promotion(id: $id) { status exceptions(first: 100) { nodes { id code } } } }`, { id }),
-      (d) => ['READY', 'BLOCKED'].includes(d.promotion.status),
-    );
+    const checked = await vi.waitFor(async () => {
+      const d = await gql(/* GraphQL */ `query($id: ID!) { promotion(id: $id) { status exceptions(first: 100) { nodes { id code } } } }`, { id });
+      expect(['READY', 'BLOCKED'], 'the checked promotion\'s status').toContain(d.promotion.status);
+      return d;
+    }, within(60_000, 250));
     // Whatever the checks found (thin stock against the uplift, a supplier's lead time), the merchandiser accepts it.
     for (const exception of checked.promotion.exceptions.nodes) {
       await gql(/* GraphQL */ `mutation($id: ID!) { resolvePromotionException(id: $id, resolution: ACCEPT, reason: "planned with replenishment") { __typename } }`, { id: exception.id });
     }
-    await eventually(() => gql(/* GraphQL */ `query($id: ID!) { promotion(id: $id) { status } }`, { id }), (d) => d.promotion.status === 'READY');
+    await vi.waitFor(async () => expect((await gql(/* GraphQL */ `query($id: ID!) { promotion(id: $id) { status } }`, { id })).promotion.status).toBe('READY'), within(60_000, 250));
     const scheduled = await gql(/* GraphQL */ `mutation($id: ID!) { schedulePromotion(id: $id) { promotion { status } errors { code message } } }`, { id });
     expect(scheduled.schedulePromotion).toEqual({ promotion: { status: 'SCHEDULED' }, errors: [] });
 
     // Replenishment hears of it and plans its SKUs and stores by itself.
-    const runs = await eventually(
-      () => gql(/* GraphQL */ `query($id: ID!) { replenishmentRuns(filter: { trigger: PROMOTION, promotionId: $id }) { nodes { id status scope { skus locationIds } } } }`, { id }),
-      (d) => d.replenishmentRuns.nodes[0]?.status === 'COMPLETED',
-    );
+    const runs = await vi.waitFor(async () => {
+      const d = await gql(/* GraphQL */ `query($id: ID!) { replenishmentRuns(filter: { trigger: PROMOTION, promotionId: $id }) { nodes { id status scope { skus locationIds } } } }`, { id });
+      expect(d.replenishmentRuns.nodes[0]?.status, 'the promotion\'s replenishment run').toBe('COMPLETED');
+      return d;
+    }, within(60_000, 250));
     const run = runs.replenishmentRuns.nodes[0];
     expect(new Set(run.scope.skus)).toEqual(new Set([...quick, slow]));
     const { replenishmentRun } = await gql(
@@ -130,7 +123,11 @@ describe('replenishment through the gateway', () => {
   it('lets the supplier confirm short with its own key, and the warehouse receive in two steps: stock rises, inbound falls', async () => {
     const line = (await gql(/* GraphQL */ `query($id: ID!) { purchaseOrder(id: $id) { lines { product { sku } quantity } } }`, { id: orderId })).purchaseOrder.lines.find((l: any) => l.product.sku === orderSku);
     const ordered = line.quantity as number;
-    const before = await eventually(() => stock(orderSku, orderLocation), (s) => s.inbound >= ordered);
+    const before = await vi.waitFor(async () => {
+      const s = await stock(orderSku, orderLocation);
+      expect(s.inbound, 'inbound once the purchase order is sent').toBeGreaterThanOrEqual(ordered);
+      return s;
+    }, within(60_000, 250));
 
     const key = await createKey(hub, ['--name', 'Supplier portal', '--scopes', 'supplier:read,purchasing:confirm', '--partner', `supplier:${supplierId}`]);
     const asSupplier = async (query: string, variables: Record<string, unknown>) => (await post(hub, { query, variables }, bearer(key.key))).body;
@@ -155,11 +152,11 @@ describe('replenishment through the gateway', () => {
       });
     const firstPart = Math.ceil(confirmed / 2);
     await receive(firstPart, 'RCPT-E2E-1');
-    await eventually(() => stock(orderSku, orderLocation), (s) => s.onHand === before.onHand + firstPart && s.inbound === before.inbound - firstPart, 30_000);
+    await vi.waitFor(async () => expect(await stock(orderSku, orderLocation)).toMatchObject({ onHand: before.onHand + firstPart, inbound: before.inbound - firstPart }), within(30_000, 250));
     const last = await receive(confirmed - firstPart, 'RCPT-E2E-2');
     // Everything confirmed arrived; the unconfirmed rest is no longer inbound either.
     expect(last.receivePurchaseOrder.purchaseOrder.status).toBe(orders1Line(last) ? 'RECEIVED' : 'PARTIALLY_RECEIVED');
-    await eventually(() => stock(orderSku, orderLocation), (s) => s.onHand === before.onHand + confirmed && s.inbound === before.inbound - (orders1Line(last) ? ordered : confirmed), 30_000);
+    await vi.waitFor(async () => expect(await stock(orderSku, orderLocation)).toMatchObject({ onHand: before.onHand + confirmed, inbound: before.inbound - (orders1Line(last) ? ordered : confirmed) }), within(30_000, 250));
   }, 180_000);
 });
 

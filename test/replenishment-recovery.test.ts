@@ -2,9 +2,10 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startWebhookReceiver, type WebhookTestReceiver } from '@retail-hub/platform';
 import { startHubProcess, type HubProcess } from './support/hub-process.js';
+import { within } from './support/within.js';
 
 /** The ERP's own purchase documents for a hub order, read from its SQLite file (read-only, beside the running hub). */
 function erpDocuments(dataDir: string, hubOrderId: string): { documentNo: string; lines: { quantity: number }[] }[] {
@@ -15,16 +16,6 @@ function erpDocuments(dataDir: string, hubOrderId: string): { documentNo: string
     return documents.map((d) => ({ documentNo: d.document_no, lines: lines.all(d.document_no) as { quantity: number }[] }));
   } finally {
     db.close();
-  }
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => undefined as T);
-    if (value !== undefined && done(value)) return value;
-    if (Date.now() > end) throw new Error(`not reached in time: ${JSON.stringify(value).slice(0, 1000)}`);
-    await new Promise((r) => setTimeout(r, 250));
   }
 }
 
@@ -56,10 +47,11 @@ describe('purchase orders across a killed hub', () => {
       const { onHand } = (await gql(/* GraphQL */ `query($sku: ID!) { product(sku: $sku) { stock(locationId: "LOC-S0003") { onHand } } }`, { sku })).product.stock;
       if (onHand > 0) await gql(/* GraphQL */ `mutation($sku: ID!, $d: Int!) { adjustStock(input: { sku: $sku, locationId: "LOC-S0003", delta: $d, reason: COUNT }) { errors { code } } }`, { sku, d: -onHand });
     }
-    const run = await eventually(
-      () => gql(/* GraphQL */ `mutation($skus: [ID!]) { runReplenishment(scope: { skus: $skus, locationIds: ["LOC-S0003"] }) { run { proposals(first: 5) { nodes { id product { sku } supplier { id } quantity } } } } }`, { skus }),
-      (d) => d.runReplenishment.run.proposals.nodes.length > 0,
-    );
+    const run = await vi.waitFor(async () => {
+      const d = await gql(/* GraphQL */ `mutation($skus: [ID!]) { runReplenishment(scope: { skus: $skus, locationIds: ["LOC-S0003"] }) { run { proposals(first: 5) { nodes { id product { sku } supplier { id } quantity } } } } }`, { skus });
+      expect(d.runReplenishment.run.proposals.nodes, 'proposals for the store').not.toHaveLength(0);
+      return d;
+    }, within(60_000, 250));
     const proposal = run.runReplenishment.run.proposals.nodes[0];
     // The supplier's endpoint, which outlives the hub: it must get the order exactly once.
     const registered = await gql(/* GraphQL */ `mutation($input: RegisterSupplierWebhookInput!) { registerSupplierWebhook(input: $input) { secret } }`, {
@@ -82,12 +74,16 @@ describe('purchase orders across a killed hub', () => {
     await hub.kill('SIGKILL');
     // The restarted hub has no fault switched on: the ERP answers again.
     hub = await startHubProcess({ dataDir, env: { HUB_ERP_SYNC_INTERVAL_MS: '300' } });
-    const sent = await eventually(() => gql(/* GraphQL */ `query($id: ID!) { purchaseOrder(id: $id) { status lines { product { sku } quantity } } }`, { id: order.id }), (d) => d.purchaseOrder.status === 'SENT');
+    const sent = await vi.waitFor(async () => {
+      const d = await gql(/* GraphQL */ `query($id: ID!) { purchaseOrder(id: $id) { status lines { product { sku } quantity } } }`, { id: order.id });
+      expect(d.purchaseOrder.status, 'the purchase order after the restart').toBe('SENT');
+      return d;
+    }, within(60_000, 250));
     expect(sent.purchaseOrder.lines).toEqual([{ product: { sku: proposal.product.sku }, quantity: proposal.quantity }]);
     // The ERP has it: inventory's inbound at the store counts it (once).
-    await eventually(
-      () => gql(/* GraphQL */ `query($sku: ID!) { product(sku: $sku) { stock(locationId: "LOC-S0003") { inbound } } }`, { sku: proposal.product.sku }),
-      (d) => d.product.stock.inbound === inboundBefore + proposal.quantity,
+    await vi.waitFor(
+      async () => expect((await gql(/* GraphQL */ `query($sku: ID!) { product(sku: $sku) { stock(locationId: "LOC-S0003") { inbound } } }`, { sku: proposal.product.sku })).product.stock.inbound).toBe(inboundBefore + proposal.quantity),
+      within(60_000, 250),
     );
     // One ERP document, one message to the supplier: sending it after the restart did not repeat anything.
     const sentToSupplier = (d: { path: string; body: string }) => d.path === '/orders' && JSON.parse(d.body).type === 'supplier.purchase_order.sent.v1' && JSON.parse(d.body).subject === order.id;

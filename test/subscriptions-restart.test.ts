@@ -1,8 +1,9 @@
 // A subscriber through the gateway while the inventory subgraph is killed and restarted mid-stream: no error, no repeat, nothing missed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TestSubscriptionClient } from '@retail-hub/platform/testing/subscription-test-client';
 import { startSplitHub, type SplitHub } from './support/split-hub.js';
-import { adjustStock, connectAs, eventually, gatewayMetric, pause } from './support/subscription-fixtures.js';
+import { adjustStock, connectAs, gatewayMetric, pause } from './support/subscription-fixtures.js';
+import { within } from './support/within.js';
 
 const WATCH = /* GraphQL */ `
   subscription Watch($filter: StockChangedFilter, $loc: ID!) {
@@ -26,7 +27,7 @@ describe('stockChanged across an inventory restart', () => {
     const skus = ['SKU-000020', 'SKU-000021', 'SKU-000022', 'SKU-000023'];
     client = connectAs(hub.wsUrl, hub.gateway.adminKey);
     const sub = client.subscribe(WATCH, { filter: { skus, locationIds: ['LOC-S0008'] }, loc: 'LOC-S0008' });
-    await eventually(async () => (await hub.inventoryMetric('hub_subscriptions_active')) === 1, 'the upstream subscription');
+    await vi.waitFor(async () => expect(await hub.inventoryMetric('hub_subscriptions_active'), 'upstream subscriptions').toBe(1), within(15_000));
     const resubscribesBefore = await gatewayMetric(hub.gateway, 'hub_gateway_subscription_resubscribes_total');
 
     // A writer that keeps counting stock, before, during (refused: inventory is down) and after the restart.
@@ -45,12 +46,12 @@ describe('stockChanged across an inventory restart', () => {
       }
     })();
     try {
-      await eventually(async () => committed.length >= 12, 'changes before the crash');
+      await vi.waitFor(() => expect(committed.length, 'changes before the crash').toBeGreaterThanOrEqual(12), within(15_000));
       await hub.stopInventory('SIGKILL');
       const beforeRestart = committed.length;
-      await eventually(async () => refused > 0, 'the writer to see inventory down');
+      await vi.waitFor(() => expect(refused, 'changes refused while inventory is down').toBeGreaterThan(0), within(15_000));
       await hub.startInventory();
-      await eventually(async () => committed.length >= beforeRestart + 12, 'changes after the restart', 60_000);
+      await vi.waitFor(() => expect(committed.length, 'changes after the restart').toBeGreaterThanOrEqual(beforeRestart + 12), within(60_000));
     } finally {
       writing = false;
       await writer;

@@ -1,12 +1,13 @@
 // orderStatusChanged and promotionStatusChanged through the real gateway: the same mechanism as stock, owned by orders and pricing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TestSubscriptionClient } from '@retail-hub/platform/testing/subscription-test-client';
 import { startHubProcess, type HubProcess } from './support/hub-process.js';
 import { PLACE_ORDER, storeOrder } from './support/orders-hub.js';
 import { createPromotion, nextSaturday, plusDays } from './support/promotions-kit.js';
 import { freePortRun } from '@retail-hub/platform/testing/free-ports';
 import { scrapeMetric } from '@retail-hub/platform/testing/scrape-metric';
-import { connectAs, eventually } from './support/subscription-fixtures.js';
+import { connectAs } from './support/subscription-fixtures.js';
+import { within } from './support/within.js';
 
 describe('status subscriptions through the gateway', () => {
   let hub: HubProcess;
@@ -19,10 +20,10 @@ describe('status subscriptions through the gateway', () => {
   let subgraphPorts: number;
   /** Open on the subgraph itself (`hub_subscriptions_active` on its /metrics): from then on no change can be missed. */
   const liveOn = (subgraph: 'pricing' | 'orders', n: number) =>
-    eventually(async () => {
+    vi.waitFor(async () => {
       const port = subgraphPorts + (subgraph === 'pricing' ? 1 : 3);
-      return (await scrapeMetric(`http://127.0.0.1:${port}`, 'hub_subscriptions_active')) === n;
-    }, `${n} subscriptions open on ${subgraph}`);
+      expect(await scrapeMetric(`http://127.0.0.1:${port}`, 'hub_subscriptions_active'), `subscriptions open on ${subgraph}`).toBe(n);
+    }, within(15_000));
 
   beforeAll(async () => {
     // Known subgraph ports, to see when a subscription is open on the subgraph that owns it.

@@ -1,8 +1,9 @@
 // Live stock through the real gateway: stockChanged over graphql-ws with fields from every subgraph, filters, partners, sharing, a slow client, auth.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TestSubscriptionClient } from '@retail-hub/platform/testing/subscription-test-client';
 import { startSplitHub, type SplitHub } from './support/split-hub.js';
-import { adjustStock, connectAs, createKey, eventually, gatewayMetric, pause, revokeKey } from './support/subscription-fixtures.js';
+import { adjustStock, connectAs, createKey, gatewayMetric, pause, revokeKey } from './support/subscription-fixtures.js';
+import { within } from './support/within.js';
 
 const DASHBOARD = /* GraphQL */ `
   subscription Dashboard($filter: StockChangedFilter, $loc: ID!) {
@@ -23,10 +24,10 @@ describe('stockChanged through the gateway', () => {
   const adjust = (sku: string, loc: string, delta = 1) => adjustStock(hub.gateway, sku, loc, delta);
   /** Live means the gateway holds the client subscriptions and the subgraph the upstream ones. */
   const live = (clientSubscriptions: number, upstreams: number) =>
-    eventually(
-      async () => (await gatewayMetric(hub.gateway, 'hub_gateway_subscriptions_active')) === clientSubscriptions && (await hub.inventoryMetric('hub_subscriptions_active')) === upstreams,
-      `${clientSubscriptions} client and ${upstreams} upstream subscriptions`,
-    );
+    vi.waitFor(async () => {
+      expect(await gatewayMetric(hub.gateway, 'hub_gateway_subscriptions_active'), 'client subscriptions').toBe(clientSubscriptions);
+      expect(await hub.inventoryMetric('hub_subscriptions_active'), 'upstream subscriptions').toBe(upstreams);
+    }, within(15_000));
 
   beforeAll(async () => {
     // A client counts as behind once 6 results wait for it, so the slow-client test needs few changes, while the

@@ -95,15 +95,6 @@ async function dropDatabases(prefix: string): Promise<void> {
   }
 }
 
-/** Polls until `check` passes (returns true) or the time is up; returns how long it took. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000, what = 'condition'): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > end) throw new Error(`${what} not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Sets a position's on-hand through the graph (adjustStock), so a test knows exactly what is there. */
 export async function setOnHand(hub: OrdersHub, sku: string, locationId: string, onHand: number): Promise<void> {

@@ -1,9 +1,9 @@
 // The NATS JetStream bus against a real server: order, dedupe, retries and dead letters, sharing, durability, live-only.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventEnvelope } from './envelope.js';
 import type { Delivery } from './event-bus.port.js';
-import { createTestNatsBus, eventually, testEvent, withNats, type TestNatsBus } from './nats-test-kit.js';
+import { createTestNatsBus, DELIVERY_WAIT, testEvent, withNats, type TestNatsBus } from './nats-test-kit.js';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
@@ -23,7 +23,7 @@ describe('NatsJetStreamBus', () => {
     await test.bus.subscribe({ consumer: 'probe', types: ['test.thing.*'], handler: async ({ event }) => void seen.push(event) });
     const events = Array.from({ length: 20 }, (_, i) => testEvent('test.thing.created.v1', { n: i, nested: { ok: true } }, { subject: `t${i}`, traceparent: TRACEPARENT }));
     await test.bus.publish(events);
-    await eventually(() => expect(seen).toHaveLength(20));
+    await vi.waitFor(() => expect(seen).toHaveLength(20), DELIVERY_WAIT);
     expect(seen).toEqual(events);
 
     const stored = await withNats(async (nc) => (await nc.jetstreamManager()).streams.getMessage(test.stream, { seq: 1 }));
@@ -38,7 +38,7 @@ describe('NatsJetStreamBus', () => {
     const [a, b] = [testEvent('test.thing.created.v1', { n: 1 }), testEvent('test.thing.created.v1', { n: 2 })];
     await test.bus.publish([a]);
     await test.bus.publish([a, b]); // a relay that crashed before marking `a` published
-    await eventually(() => expect(seen).toEqual([a.id, b.id]));
+    await vi.waitFor(() => expect(seen).toEqual([a.id, b.id]), DELIVERY_WAIT);
     await sleep(200);
     expect(seen).toEqual([a.id, b.id]);
     const info = await withNats(async (nc) => (await nc.jetstreamManager()).streams.info(test.stream));
@@ -64,7 +64,7 @@ describe('NatsJetStreamBus', () => {
       },
     });
     await test.bus.publish([flaky!, poison!, after!]);
-    await eventually(() => expect(calls.map((c) => c.id)).toContain('after'));
+    await vi.waitFor(() => expect(calls.map((c) => c.id)).toContain('after'), DELIVERY_WAIT);
     expect(calls.map((c) => `${c.id}#${c.attempt}`)).toEqual(['flaky#1', 'flaky#2', 'poison#1', 'poison#2', 'poison#3', 'after#1']);
     const poisonAt = calls.filter((c) => c.id === 'poison').map((c) => c.at);
     expect(poisonAt[1]! - poisonAt[0]!).toBeGreaterThanOrEqual(90);
@@ -96,7 +96,7 @@ describe('NatsJetStreamBus', () => {
       },
     });
     await test.bus.publish([testEvent('test.thing.created.v1', {})]);
-    await eventually(() => expect(recorded).toEqual([3]));
+    await vi.waitFor(() => expect(recorded).toEqual([3]), DELIVERY_WAIT);
     expect(handled).toBe(2);
   });
 
@@ -119,11 +119,11 @@ describe('NatsJetStreamBus', () => {
     const events = Array.from({ length: 30 }, (_, i) => testEvent('test.thing.created.v1', { i }));
     await test.bus.publish(events);
     const ids = events.map((e) => e.id);
-    await eventually(() => {
+    await vi.waitFor(() => {
       expect(byName.audit).toEqual(ids);
       expect(byName.search).toEqual(ids);
       expect(replicas[0]!.length + replicas[1]!.length).toBe(30);
-    });
+    }, DELIVERY_WAIT);
     await sleep(200);
     expect([...replicas[0]!, ...replicas[1]!].sort()).toEqual([...ids].sort());
     expect(replicas[0]!.length).toBeGreaterThan(0);
@@ -136,13 +136,13 @@ describe('NatsJetStreamBus', () => {
     const [e1, e2, e3] = [1, 2, 3].map((n) => testEvent('test.thing.created.v1', { n }));
     const first = await subscribe();
     await test.bus.publish([e1!]);
-    await eventually(() => expect(seen).toEqual([e1!.id]));
+    await vi.waitFor(() => expect(seen).toEqual([e1!.id]), DELIVERY_WAIT);
     await first.close();
     await test.bus.publish([e2!, e3!]);
     await sleep(200);
     expect(seen).toEqual([e1!.id]);
     await subscribe();
-    await eventually(() => expect(seen).toEqual([e1!.id, e2!.id, e3!.id]));
+    await vi.waitFor(() => expect(seen).toEqual([e1!.id, e2!.id, e3!.id]), DELIVERY_WAIT);
   });
 
   it('gives an ephemeral subscriber, on every replica, only what is published after it subscribed', async () => {
@@ -155,7 +155,7 @@ describe('NatsJetStreamBus', () => {
     }
     const later = testEvent('test.thing.created.v1', { when: 'after' });
     await test.bus.publish([later]);
-    await eventually(() => expect(replicas).toEqual([[later.id], [later.id]]));
+    await vi.waitFor(() => expect(replicas).toEqual([[later.id], [later.id]]), DELIVERY_WAIT);
     await Promise.all(subscriptions.map((s) => s.close()));
     const left = await withNats(async (nc) => (await nc.jetstreamManager()).consumers.list(test.stream).next());
     expect(left).toEqual([]);
@@ -166,7 +166,7 @@ describe('NatsJetStreamBus', () => {
     await test.bus.subscribe({ consumer: 'mixed', types: ['alpha.item.*', 'beta.item.created.v1'], handler: async ({ event }) => void seen.push(event.type) });
     const types = ['alpha.item.created.v1', 'gamma.item.created.v1', 'beta.item.created.v1', 'beta.item.deleted.v1', 'alpha.item.price.changed.v1', 'alpha.other.v1'];
     await test.bus.publish(types.map((t) => testEvent(t, {})));
-    await eventually(() => expect(seen).toHaveLength(3));
+    await vi.waitFor(() => expect(seen).toHaveLength(3), DELIVERY_WAIT);
     await sleep(200);
     expect(seen).toEqual(['alpha.item.created.v1', 'beta.item.created.v1', 'alpha.item.price.changed.v1']);
   });
@@ -184,7 +184,7 @@ describe('NatsJetStreamBus', () => {
       },
     });
     await test.bus.publish([testEvent('test.thing.created.v1', {})]);
-    await eventually(() => expect(started).toBe(1));
+    await vi.waitFor(() => expect(started).toBe(1), DELIVERY_WAIT);
     await test.bus.close();
     expect(finished).toBe(1);
 

@@ -1,6 +1,6 @@
 // Outbox, relay, NATS bus and inbox together: events written in a transaction reach a consumer that applies each once.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Kysely } from 'kysely';
 import { openDatabase, type Database } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
@@ -9,7 +9,7 @@ import { silentLogger } from '../telemetry/logger.js';
 import { ControllableClock } from '../time/clock.js';
 import { eventTablesMigration, type EventTables } from './event-tables.js';
 import { ServiceEvents } from './service-events.js';
-import { createTestNatsBus, eventually, withNats, type TestNatsBus } from './nats-test-kit.js';
+import { createTestNatsBus, DELIVERY_WAIT, withNats, type TestNatsBus } from './nats-test-kit.js';
 
 interface Db extends EventTables {
   thing: { id: string; n: number };
@@ -81,7 +81,7 @@ describe('service events on the NATS bus (sqlite)', () => {
     const outbox = await store.db.selectFrom('outbox').select(['id', 'published_at']).orderBy('seq').execute();
     const ids = outbox.map((r) => r.id);
     expect(outbox.every((r) => r.published_at !== null)).toBe(true);
-    await eventually(async () => expect((await effects()).sort()).toEqual([...ids].sort()));
+    await vi.waitFor(async () => expect((await effects()).sort()).toEqual([...ids].sort()), DELIVERY_WAIT);
     expect(delivered).toEqual(ids);
 
     // A relay that lost track of what it published (crash before marking rows): JetStream drops the copies.
@@ -92,8 +92,8 @@ describe('service events on the NATS bus (sqlite)', () => {
     // Past the duplicate window the copies are delivered again; the consumer's inbox keeps them from applying twice.
     await sleep(DUPLICATE_WINDOW_MS);
     await republish();
-    await eventually(() => expect(delivered).toEqual([...ids, ...ids]));
-    await eventually(async () => expect(await ackedUpTo('effects')).toBe(10));
+    await vi.waitFor(() => expect(delivered).toEqual([...ids, ...ids]), DELIVERY_WAIT);
+    await vi.waitFor(async () => expect(await ackedUpTo('effects')).toBe(10), DELIVERY_WAIT);
     expect((await effects()).sort()).toEqual([...ids].sort());
     expect(handled).toBe(5);
     const dead = await store.db.selectFrom('event_dead_letter').selectAll().execute();

@@ -1,6 +1,5 @@
 // Throw-away NATS buses for tests: a stream and subject prefix of their own per bus, deleted afterwards.
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { connect, type NatsConnection } from 'nats';
 import type { EventEnvelope } from './envelope.js';
 import { connectNatsBus, type NatsBusOptions, type NatsJetStreamBus } from './nats-bus.js';
@@ -66,16 +65,5 @@ export function testEvent(type: string, data: unknown, overrides: Partial<EventE
   };
 }
 
-/** Polls until check passes (returns without throwing) or the time is up, then throws its last error. */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(25);
-    }
-  }
-}
+/** How long a test waits for JetStream to deliver (vi.waitFor's options; its own default is one second). */
+export const DELIVERY_WAIT = { timeout: 10_000, interval: 25 };

@@ -104,7 +104,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayIns
     gateway,
     formatError: createGatewayErrorFormatter(settings.logger),
     includeStacktraceInErrorResponses: false,
-    // The process owns shutdown, not Apollo (see createSubgraphServer).
+    // The process owns shutdown, not Apollo (see buildSubgraph).
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

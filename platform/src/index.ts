@@ -33,7 +33,7 @@ export * from './graphql/load-schema.js';
 export * from './subgraph/subgraph-deps.js';
 export * from './subgraph/after-serving.js';
 export * from './subgraph/subgraph-instance.js';
-export * from './subgraph/create-subgraph-server.js';
+export * from './subgraph/build-subgraph.js';
 export * from './subgraph/serve-subgraph.js';
 export * from './time/clock.js';
 export * from './time/polling-task.js';

@@ -23,7 +23,7 @@ export function createAdminApi(options: { keys: ApiKeyService; authenticate: Aut
     schema: withResolvers(buildSchema(typeDefs), adminResolvers),
     formatError: createErrorMasker(options.logger),
     includeStacktraceInErrorResponses: false,
-    // The process owns shutdown, not Apollo (see createSubgraphServer).
+    // The process owns shutdown, not Apollo (see buildSubgraph).
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     plugins: [ApolloServerPluginLandingPageDisabled()],

@@ -1,6 +1,6 @@
 // Builds the inventory subgraph (schema, store, ERP stock-ledger sync, events); never listens, so tests run it in process.
 import { fileURLToPath } from 'node:url';
-import { DateTimeScalar, mergeResolverMaps, LiveEventFeed, outboxHistory, ServiceEvents, buildHubSubgraphSchema, createSubgraphServer, loadSchemaDir, migrateToLatest, openDatabase, type SubgraphDeps, type SubgraphInstance } from '@retail-hub/platform';
+import { LiveEventFeed, outboxHistory, ServiceEvents, buildSubgraph, migrateToLatest, openDatabase, type SubgraphDeps, type SubgraphInstance } from '@retail-hub/platform';
 import type { StockLedgerPort } from '@retail-hub/erp';
 import { createInventoryContext, type InventoryContext, type InventoryServices } from './context.js';
 import { locationResolvers } from './resolvers/location.resolvers.js';
@@ -78,13 +78,9 @@ export async function createInventorySubgraph(deps: InventorySubgraphDeps): Prom
   // Subscriptions (stockChanged) are fed by this service's own stock events on the bus, served over graphql-ws.
   const feed = new LiveEventFeed({ bus: deps.bus, consumer: 'inventory-live', types: [STOCK_CHANGED_V1], logger: deps.logger, history: outboxHistory(store.db, [STOCK_CHANGED_V1]) });
   const streams = new StockChangeStreams({ feed, partnerSkus });
-  const typeDefs = loadSchemaDir(INVENTORY_SCHEMA_DIR);
-  const resolvers = mergeResolverMaps({ DateTime: DateTimeScalar }, queryResolvers, mutationResolvers, locationResolvers, productResolvers, stockLevelResolvers, stockChangedResolvers(streams), reservationResolvers) as never;
-  const schema = buildHubSubgraphSchema(typeDefs, resolvers);
-  const apollo = createSubgraphServer<InventoryContext>({
-    typeDefs,
-    resolvers,
-    schema,
+  const { schema, apollo } = buildSubgraph<InventoryContext>({
+    schemaDir: INVENTORY_SCHEMA_DIR,
+    resolvers: [queryResolvers, mutationResolvers, locationResolvers, productResolvers, stockLevelResolvers, stockChangedResolvers(streams), reservationResolvers],
     logger: deps.logger,
     metrics: deps.metrics,
   });

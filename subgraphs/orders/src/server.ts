@@ -1,16 +1,12 @@
 // Builds the orders subgraph (schema, store, placement saga, lifecycle, ERP postings); never listens, so tests run it in process.
 import { fileURLToPath } from 'node:url';
 import {
-  DateTimeScalar,
   LiveEventFeed,
   SagaRunner,
   ServiceEvents,
-  buildHubSubgraphSchema,
-  createSubgraphServer,
+  buildSubgraph,
   hubError,
   isGraphQLErrorWithCode,
-  loadSchemaDir,
-  mergeResolverMaps,
   migrateToLatest,
   openDatabase,
   outboxHistory,
@@ -120,13 +116,9 @@ export async function createOrdersSubgraph(deps: OrdersSubgraphDeps): Promise<Or
   // orderStatusChanged is fed by this service's own order events on the bus, served over graphql-ws.
   const feed = new LiveEventFeed({ bus: deps.bus, consumer: 'orders-live', types: ORDER_STATUS_EVENTS, logger: deps.logger, history: outboxHistory(db, ORDER_STATUS_EVENTS) });
   const statusStreams = new OrderStatusStreams({ feed, orderQueries: services.orderQueries });
-  const typeDefs = loadSchemaDir(ORDERS_SCHEMA_DIR);
-  const resolvers = mergeResolverMaps({ DateTime: DateTimeScalar }, queryResolvers, mutationResolvers, orderResolvers, orderLineResolvers, fulfilmentResolvers, erpPostingResolvers, orderStatusResolvers(statusStreams)) as never;
-  const schema = buildHubSubgraphSchema(typeDefs, resolvers);
-  const apollo = createSubgraphServer<OrdersContext>({
-    typeDefs,
-    resolvers,
-    schema,
+  const { schema, apollo } = buildSubgraph<OrdersContext>({
+    schemaDir: ORDERS_SCHEMA_DIR,
+    resolvers: [queryResolvers, mutationResolvers, orderResolvers, orderLineResolvers, fulfilmentResolvers, erpPostingResolvers, orderStatusResolvers(statusStreams)],
     logger: deps.logger,
     metrics: deps.metrics,
   });

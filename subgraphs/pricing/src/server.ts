@@ -1,12 +1,8 @@
 // Builds the pricing subgraph (schema, store, ERP syncs, promotions and their background work); never listens, so tests run it in process.
 import { fileURLToPath } from 'node:url';
 import {
-  buildHubSubgraphSchema,
-  createSubgraphServer,
-  DateTimeScalar,
+  buildSubgraph,
   LiveEventFeed,
-  loadSchemaDir,
-  mergeResolverMaps,
   migrateToLatest,
   openDatabase,
   outboxHistory,
@@ -119,13 +115,9 @@ export async function createPricingSubgraph(deps: PricingSubgraphDeps): Promise<
   };
   // promotionStatusChanged is fed by this service's own promotion events on the bus, served over graphql-ws.
   const feed = new LiveEventFeed({ bus: deps.bus, consumer: 'pricing-live', types: PROMOTION_STATUS_EVENTS, logger: deps.logger, history: outboxHistory(store.db, PROMOTION_STATUS_EVENTS) });
-  const typeDefs = loadSchemaDir(PRICING_SCHEMA_DIR);
-  const resolvers = mergeResolverMaps({ DateTime: DateTimeScalar }, queryResolvers, mutationResolvers, productResolvers, cartResolvers, promotionResolvers, webhookResolvers, promotionStatusResolvers(new PromotionStatusStreams(feed))) as never;
-  const schema = buildHubSubgraphSchema(typeDefs, resolvers);
-  const apollo = createSubgraphServer<PricingContext>({
-    typeDefs,
-    resolvers,
-    schema,
+  const { schema, apollo } = buildSubgraph<PricingContext>({
+    schemaDir: PRICING_SCHEMA_DIR,
+    resolvers: [queryResolvers, mutationResolvers, productResolvers, cartResolvers, promotionResolvers, webhookResolvers, promotionStatusResolvers(new PromotionStatusStreams(feed))],
     logger: deps.logger,
     metrics: deps.metrics,
   });

@@ -1,6 +1,6 @@
 // Builds the product subgraph (schema, store, ERP item-master sync); never listens, so tests run it in process.
 import { fileURLToPath } from 'node:url';
-import { DateTimeScalar, createSubgraphServer, loadSchemaDir, migrateToLatest, openDatabase, type SubgraphDeps, type SubgraphInstance } from '@retail-hub/platform';
+import { buildSubgraph, migrateToLatest, openDatabase, type SubgraphDeps, type SubgraphInstance } from '@retail-hub/platform';
 import { partnerSkusThroughGraph } from '@retail-hub/platform/claims/partner-skus';
 import type { ItemMasterPort } from '@retail-hub/erp';
 import { createProductContext, type ProductContext } from './context.js';
@@ -32,9 +32,9 @@ export async function createProductSubgraph(deps: ProductSubgraphDeps): Promise<
   // Which products a supplier partner may see: the SKUs it supplies, from the supplier subgraph via the graph.
   const partnerSkus = partnerSkusThroughGraph(deps.graph);
   const sync = new ItemMasterSync({ db: store.db, itemMaster: deps.erp.itemMaster, clock: deps.clock, logger: deps.logger, intervalMs: deps.erpSyncIntervalMs, onProgress: deps.onSyncProgress });
-  const apollo = createSubgraphServer<ProductContext>({
-    typeDefs: loadSchemaDir(PRODUCT_SCHEMA_DIR),
-    resolvers: { DateTime: DateTimeScalar, ...queryResolvers, ...productResolvers, ...categoryResolvers } as never,
+  const { apollo } = buildSubgraph<ProductContext>({
+    schemaDir: PRODUCT_SCHEMA_DIR,
+    resolvers: [queryResolvers, productResolvers, categoryResolvers],
     logger: deps.logger,
     metrics: deps.metrics,
   });

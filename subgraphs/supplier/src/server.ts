@@ -1,12 +1,10 @@
 // Builds the supplier subgraph (schema, store, ERP syncs, replenishment, purchase-order lifecycle); never listens, so tests run it in process.
 import { fileURLToPath } from 'node:url';
 import {
-  DateTimeScalar,
   type SagaRunner,
   ServiceEvents,
   Webhooks,
-  createSubgraphServer,
-  loadSchemaDir,
+  buildSubgraph,
   migrateToLatest,
   openDatabase,
   type SubgraphDeps,
@@ -78,18 +76,9 @@ export async function createSupplierSubgraph(deps: SupplierSubgraphDeps): Promis
     ...purchasing.services,
   };
   const sync = new PurchasingSync({ db: store.db, purchasing: deps.erp.purchasing, clock: deps.clock, logger: deps.logger, intervalMs: deps.erpSyncIntervalMs, onProgress: deps.onSyncProgress });
-  const apollo = createSubgraphServer<SupplierContext>({
-    typeDefs: loadSchemaDir(SUPPLIER_SCHEMA_DIR),
-    resolvers: {
-      DateTime: DateTimeScalar,
-      ...queryResolvers,
-      ...mutationResolvers,
-      ...supplierResolvers,
-      ...supplierItemResolvers,
-      ...productResolvers,
-      ...purchaseOrderResolvers,
-      ...replenishmentResolvers,
-    } as never,
+  const { apollo } = buildSubgraph<SupplierContext>({
+    schemaDir: SUPPLIER_SCHEMA_DIR,
+    resolvers: [queryResolvers, mutationResolvers, supplierResolvers, supplierItemResolvers, productResolvers, purchaseOrderResolvers, replenishmentResolvers],
     logger: deps.logger,
     metrics: deps.metrics,
   });

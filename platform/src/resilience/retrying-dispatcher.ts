@@ -1,6 +1,7 @@
 // Sends a durable queue of work to an outside system (an ERP): batches at a paced rate, backoff with jitter, dead letters, a circuit breaker.
 import type { Logger } from 'pino';
 import type { Clock } from '../time/clock.js';
+import { PollingTask } from '../time/polling-task.js';
 import { backoffDelayMs, type BackoffOptions } from './backoff.js';
 import { CircuitBreaker, type BreakerState, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { TokenBucket } from './token-bucket.js';
@@ -65,14 +66,10 @@ type PassOutcome = 'idle' | 'blocked';
 export class RetryingDispatcher<T extends QueuedItem, R> {
   readonly breaker: CircuitBreaker;
   private readonly bucket: TokenBucket;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private again = false;
-  private kickPending = false;
-  private stopped = true;
+  /** One pass at a time: a drain, a kick and the timer never send the same item twice. */
+  private readonly task: PollingTask<PassOutcome>;
   /** Set by stop(): a pass in progress ends after its current batch. */
   private closed = false;
-  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: RetryingDispatcherOptions<T, R>) {
     this.breaker = new CircuitBreaker({
@@ -88,6 +85,16 @@ export class RetryingDispatcher<T extends QueuedItem, R> {
     const rate = options.ratePerSecond ?? 200;
     // A burst of one batch: a recovering system sees the rate from the first second.
     this.bucket = new TokenBucket({ ratePerSecond: rate, burst: Math.max(1, Math.min(rate, options.batchSize ?? 50)) });
+    const poll = options.pollIntervalMs ?? 250;
+    this.task = new PollingTask({
+      name: `${options.name}: pass`,
+      intervalMs: poll,
+      logger: options.logger,
+      pass: () => this.pass(),
+      kickDelayMs: options.kickDelayMs,
+      // While the breaker is open there is nothing to do before its next probe.
+      delayAfter: (outcome) => (outcome === 'blocked' ? Math.max(poll, this.breaker.msUntilProbe()) : poll),
+    });
   }
 
   get breakerState(): BreakerState {
@@ -95,63 +102,23 @@ export class RetryingDispatcher<T extends QueuedItem, R> {
   }
 
   start(): void {
-    this.stopped = false;
     this.closed = false;
-    this.schedule(0);
+    this.task.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+    await this.task.stop();
   }
 
   /** Look for work now: called after a transaction that queued some commits. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    // A pass already due soon takes the new work along.
-    if (this.timer && this.kickPending) return;
-    this.kickPending = true;
-    this.schedule(this.options.kickDelayMs ?? 0);
+    this.task.kick();
   }
 
   /** Runs passes until nothing is due or the breaker blocks (tests and shutdown). */
   drain(): Promise<PassOutcome> {
-    return this.exclusive();
-  }
-
-  private exclusive(): Promise<PassOutcome> {
-    const pass = this.chain.then(() => this.pass());
-    this.chain = pass.catch(() => undefined);
-    return pass;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.kickPending = false;
-      this.running = this.exclusive()
-        .catch((err) => {
-          this.options.logger.error({ err, dispatcher: this.options.name }, `${this.options.name}: pass failed`);
-          return 'idle' as const;
-        })
-        .then((outcome) => {
-          this.running = null;
-          const poll = this.options.pollIntervalMs ?? 250;
-          const next = this.again ? 0 : outcome === 'blocked' ? Math.max(poll, this.breaker.msUntilProbe()) : poll;
-          this.again = false;
-          this.schedule(next);
-        });
-    }, delayMs);
-    this.timer.unref();
+    return this.task.runNow();
   }
 
   private async pass(): Promise<PassOutcome> {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../telemetry/logger.js';
 import { PollingTask } from './polling-task.js';
 
@@ -79,5 +79,35 @@ describe('PollingTask', () => {
     await new Promise((r) => setTimeout(r, 100));
     await task.stop();
     expect(calls).toBeGreaterThan(1);
+  });
+
+  it('gathers a burst of kicks into one pass after kickDelayMs, and waits after a pass as delayAfter says', async () => {
+    const passes: number[] = [];
+    const started = Date.now();
+    const task = new PollingTask({
+      name: 'test pass',
+      intervalMs: 3_600_000,
+      logger: silentLogger(),
+      kickDelayMs: 60,
+      pass: async () => passes.push(Date.now() - started),
+      // After the second pass, come back soon by itself (as a dispatcher does for its breaker's probe).
+      delayAfter: (count) => (count === 2 ? 40 : 3_600_000),
+    });
+    task.start();
+    await settle();
+    expect(passes).toHaveLength(1);
+    const kickedAt = Date.now() - started;
+    for (let i = 0; i < 5; i++) {
+      task.kick();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(passes).toHaveLength(1);
+    await vi.waitFor(() => expect(passes).toHaveLength(3), { timeout: 2000, interval: 5 });
+    // One pass for the five kicks, no sooner than the delay after the first kick; the third came by delayAfter alone.
+    expect(passes[1]! - kickedAt).toBeGreaterThanOrEqual(55);
+    expect(passes[2]! - passes[1]!).toBeGreaterThanOrEqual(35);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(passes).toHaveLength(3);
+    await task.stop();
   });
 });

@@ -7,6 +7,10 @@ export interface PollingTaskOptions<T> {
   intervalMs: number;
   logger: Logger;
   pass: () => Promise<T>;
+  /** How long a kick waits before its pass, so the work of many requests in a burst goes in one pass. @default 0 */
+  kickDelayMs?: number;
+  /** The wait after a timed pass, from what it returned (a dispatcher whose breaker is open waits for its probe). @default intervalMs */
+  delayAfter?: (result: T) => number;
 }
 
 /**
@@ -22,6 +26,8 @@ export class PollingTask<T = void> {
   /** A timed pass is in flight; kicks meanwhile ask for one more right after it (`again`), however many they are. */
   private timedPass = false;
   private again = false;
+  /** A kick's pass is scheduled: later kicks ride along instead of pushing it back. */
+  private kickPending = false;
 
   constructor(private readonly options: PollingTaskOptions<T>) {}
 
@@ -39,14 +45,18 @@ export class PollingTask<T = void> {
     this.active = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.kickPending = false;
     await this.chain;
   }
 
-  /** A pass soon rather than at the next interval: at once when idle, else right after the timed pass in flight. */
+  /** A pass soon rather than at the next interval: after kickDelayMs when idle, else right after the timed pass in flight. */
   kick(): void {
     if (!this.active) return;
     if (this.timedPass) this.again = true;
-    else this.schedule(0);
+    else if (!this.kickPending) {
+      this.kickPending = true;
+      this.schedule(this.options.kickDelayMs ?? 0);
+    }
   }
 
   runNow(): Promise<T> {
@@ -60,16 +70,21 @@ export class PollingTask<T = void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.kickPending = false;
       this.timedPass = true;
-      void this.runNow()
-        .catch(() => undefined)
-        .finally(() => {
-          this.timedPass = false;
-          const next = this.again ? 0 : this.options.intervalMs;
-          this.again = false;
-          this.schedule(next);
-        });
+      // A failed pass is logged by runNow's chain; the next comes after the usual interval.
+      this.runNow().then(
+        (result) => this.afterTimedPass(this.options.delayAfter?.(result) ?? this.options.intervalMs),
+        () => this.afterTimedPass(this.options.intervalMs),
+      );
     }, delayMs);
     this.timer.unref();
+  }
+
+  private afterTimedPass(delayMs: number): void {
+    this.timedPass = false;
+    const next = this.again ? 0 : delayMs;
+    this.again = false;
+    this.schedule(next);
   }
 }

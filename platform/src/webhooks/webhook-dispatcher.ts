@@ -1,6 +1,7 @@
 // Sends queued webhook messages: oldest first per endpoint, several endpoints at once, retried with backoff, then dead-lettered.
 import type { Logger } from 'pino';
 import type { Clock } from '../time/clock.js';
+import { PollingTask } from '../time/polling-task.js';
 import type { WebhookMessageHead, WebhookRepository } from './webhook.repository.js';
 import { sendWebhook, type SendResult } from './webhook-sender.js';
 
@@ -23,63 +24,33 @@ export interface DispatcherOptions {
 }
 
 export class WebhookDispatcher {
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = true;
+  /** Passes run one at a time, so a flush, a kick and the timer never send the same message twice. */
+  private readonly task: PollingTask;
   /** Set by stop(): a pass in progress ends after the messages it has in flight. */
   private stopping = false;
-  private again = false;
-  private running: Promise<void> | null = null;
-  /** Passes run one at a time, so a flush and the timer never send the same message twice. */
-  private chain: Promise<void> = Promise.resolve();
 
-  constructor(private readonly options: DispatcherOptions) {}
+  constructor(private readonly options: DispatcherOptions) {
+    this.task = new PollingTask({ name: 'webhook dispatch pass', intervalMs: options.pollIntervalMs, logger: options.logger, pass: () => this.drain() });
+  }
 
   start(): void {
-    this.stopped = false;
     this.stopping = false;
-    this.schedule(0);
+    this.task.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+    await this.task.stop();
   }
 
   /** Send now: called after a transaction that queued messages commits. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.schedule(0);
+    this.task.kick();
   }
 
   /** Sends everything due now, and whatever becomes due behind it; resolves when nothing is due. */
   flush(): Promise<void> {
-    const pass = this.chain.then(() => this.drain());
-    this.chain = pass.catch(() => undefined);
-    return pass;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.flush()
-        .catch((err) => this.options.logger.error({ err }, 'webhook dispatch pass failed'))
-        .finally(() => {
-          this.running = null;
-          const next = this.again ? 0 : this.options.pollIntervalMs;
-          this.again = false;
-          this.schedule(next);
-        });
-    }, delayMs);
-    this.timer.unref();
+    return this.task.runNow();
   }
 
   private async drain(): Promise<void> {

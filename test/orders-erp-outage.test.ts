@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_DIALECTS } from '@retail-hub/platform/store/test-stores';
 import { PLACE_ORDER, setOnHand, startOrdersHub, storeOrder, type OrdersHub } from './support/orders-hub.js';
-import { within } from './support/within.js';
+import { within } from '@retail-hub/platform/testing/within';
 
 /** The numbers; run with others through the environment. */
 const ORDERS = Number(process.env.ORDERS_TEST_OUTAGE_ORDERS ?? 500);

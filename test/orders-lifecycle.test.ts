@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_DIALECTS } from '@retail-hub/platform/store/test-stores';
 import { PLACE_ORDER, setOnHand, startOrdersHub, STOCK, storeOrder, type OrdersHub } from './support/orders-hub.js';
-import { within } from './support/within.js';
+import { within } from '@retail-hub/platform/testing/within';
 
 const ORDER = /* GraphQL */ `
   query($id: ID!) {

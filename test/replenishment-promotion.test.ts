@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHubProcess, type HubProcess } from './support/hub-process.js';
 import { bearer, createKey, post } from './support/security-kit.js';
-import { within } from './support/within.js';
+import { within } from '@retail-hub/platform/testing/within';
 
 const LOCATIONS = ['LOC-S0001', 'LOC-S0002'];
 

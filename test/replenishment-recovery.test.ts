@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startWebhookReceiver, type WebhookTestReceiver } from '@retail-hub/platform';
 import { startHubProcess, type HubProcess } from './support/hub-process.js';
-import { within } from './support/within.js';
+import { within } from '@retail-hub/platform/testing/within';
 
 /** The ERP's own purchase documents for a hub order, read from its SQLite file (read-only, beside the running hub). */
 function erpDocuments(dataDir: string, hubOrderId: string): { documentNo: string; lines: { quantity: number }[] }[] {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TestSubscriptionClient } from '@retail-hub/platform/testing/subscription-test-client';
 import { startSplitHub, type SplitHub } from './support/split-hub.js';
 import { adjustStock, connectAs, gatewayMetric, pause } from './support/subscription-fixtures.js';
-import { within } from './support/within.js';
+import { within } from '@retail-hub/platform/testing/within';
 
 const WATCH = /* GraphQL */ `
   subscription Watch($filter: StockChangedFilter, $loc: ID!) {

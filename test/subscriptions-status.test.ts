@@ -7,7 +7,7 @@ import { createPromotion, nextSaturday, plusDays } from './support/promotions-ki
 import { freePortRun } from '@retail-hub/platform/testing/free-ports';
 import { scrapeMetric } from '@retail-hub/platform/testing/scrape-metric';
 import { connectAs } from './support/subscription-fixtures.js';
-import { within } from './support/within.js';
+import { within } from '@retail-hub/platform/testing/within';
 
 describe('status subscriptions through the gateway', () => {
   let hub: HubProcess;

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { TestSubscriptionClient } from '@retail-hub/platform/testing/subscription-test-client';
 import { startSplitHub, type SplitHub } from './support/split-hub.js';
 import { adjustStock, connectAs, createKey, gatewayMetric, pause, revokeKey } from './support/subscription-fixtures.js';
-import { within } from './support/within.js';
+import { within } from '@retail-hub/platform/testing/within';
 
 const DASHBOARD = /* GraphQL */ `
   subscription Dashboard($filter: StockChangedFilter, $loc: ID!) {

@@ -3,7 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventEnvelope } from './envelope.js';
 import type { Delivery } from './event-bus.port.js';
-import { createTestNatsBus, DELIVERY_WAIT, testEvent, withNats, type TestNatsBus } from './nats-test-kit.js';
+import { createTestNatsBus, testEvent, withNats, type TestNatsBus } from './nats-test-kit.js';
+import { within } from '../testing/within.js';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
@@ -23,7 +24,7 @@ describe('NatsJetStreamBus', () => {
     await test.bus.subscribe({ consumer: 'probe', types: ['test.thing.*'], handler: async ({ event }) => void seen.push(event) });
     const events = Array.from({ length: 20 }, (_, i) => testEvent('test.thing.created.v1', { n: i, nested: { ok: true } }, { subject: `t${i}`, traceparent: TRACEPARENT }));
     await test.bus.publish(events);
-    await vi.waitFor(() => expect(seen).toHaveLength(20), DELIVERY_WAIT);
+    await vi.waitFor(() => expect(seen).toHaveLength(20), within(10_000, 25));
     expect(seen).toEqual(events);
 
     const stored = await withNats(async (nc) => (await nc.jetstreamManager()).streams.getMessage(test.stream, { seq: 1 }));
@@ -38,7 +39,7 @@ describe('NatsJetStreamBus', () => {
     const [a, b] = [testEvent('test.thing.created.v1', { n: 1 }), testEvent('test.thing.created.v1', { n: 2 })];
     await test.bus.publish([a]);
     await test.bus.publish([a, b]); // a relay that crashed before marking `a` published
-    await vi.waitFor(() => expect(seen).toEqual([a.id, b.id]), DELIVERY_WAIT);
+    await vi.waitFor(() => expect(seen).toEqual([a.id, b.id]), within(10_000, 25));
     await sleep(200);
     expect(seen).toEqual([a.id, b.id]);
     const info = await withNats(async (nc) => (await nc.jetstreamManager()).streams.info(test.stream));
@@ -64,7 +65,7 @@ describe('NatsJetStreamBus', () => {
       },
     });
     await test.bus.publish([flaky!, poison!, after!]);
-    await vi.waitFor(() => expect(calls.map((c) => c.id)).toContain('after'), DELIVERY_WAIT);
+    await vi.waitFor(() => expect(calls.map((c) => c.id)).toContain('after'), within(10_000, 25));
     expect(calls.map((c) => `${c.id}#${c.attempt}`)).toEqual(['flaky#1', 'flaky#2', 'poison#1', 'poison#2', 'poison#3', 'after#1']);
     const poisonAt = calls.filter((c) => c.id === 'poison').map((c) => c.at);
     expect(poisonAt[1]! - poisonAt[0]!).toBeGreaterThanOrEqual(90);
@@ -96,7 +97,7 @@ describe('NatsJetStreamBus', () => {
       },
     });
     await test.bus.publish([testEvent('test.thing.created.v1', {})]);
-    await vi.waitFor(() => expect(recorded).toEqual([3]), DELIVERY_WAIT);
+    await vi.waitFor(() => expect(recorded).toEqual([3]), within(10_000, 25));
     expect(handled).toBe(2);
   });
 
@@ -123,7 +124,7 @@ describe('NatsJetStreamBus', () => {
       expect(byName.audit).toEqual(ids);
       expect(byName.search).toEqual(ids);
       expect(replicas[0]!.length + replicas[1]!.length).toBe(30);
-    }, DELIVERY_WAIT);
+    }, within(10_000, 25));
     await sleep(200);
     expect([...replicas[0]!, ...replicas[1]!].sort()).toEqual([...ids].sort());
     expect(replicas[0]!.length).toBeGreaterThan(0);
@@ -136,13 +137,13 @@ describe('NatsJetStreamBus', () => {
     const [e1, e2, e3] = [1, 2, 3].map((n) => testEvent('test.thing.created.v1', { n }));
     const first = await subscribe();
     await test.bus.publish([e1!]);
-    await vi.waitFor(() => expect(seen).toEqual([e1!.id]), DELIVERY_WAIT);
+    await vi.waitFor(() => expect(seen).toEqual([e1!.id]), within(10_000, 25));
     await first.close();
     await test.bus.publish([e2!, e3!]);
     await sleep(200);
     expect(seen).toEqual([e1!.id]);
     await subscribe();
-    await vi.waitFor(() => expect(seen).toEqual([e1!.id, e2!.id, e3!.id]), DELIVERY_WAIT);
+    await vi.waitFor(() => expect(seen).toEqual([e1!.id, e2!.id, e3!.id]), within(10_000, 25));
   });
 
   it('gives an ephemeral subscriber, on every replica, only what is published after it subscribed', async () => {
@@ -155,7 +156,7 @@ describe('NatsJetStreamBus', () => {
     }
     const later = testEvent('test.thing.created.v1', { when: 'after' });
     await test.bus.publish([later]);
-    await vi.waitFor(() => expect(replicas).toEqual([[later.id], [later.id]]), DELIVERY_WAIT);
+    await vi.waitFor(() => expect(replicas).toEqual([[later.id], [later.id]]), within(10_000, 25));
     await Promise.all(subscriptions.map((s) => s.close()));
     const left = await withNats(async (nc) => (await nc.jetstreamManager()).consumers.list(test.stream).next());
     expect(left).toEqual([]);
@@ -166,7 +167,7 @@ describe('NatsJetStreamBus', () => {
     await test.bus.subscribe({ consumer: 'mixed', types: ['alpha.item.*', 'beta.item.created.v1'], handler: async ({ event }) => void seen.push(event.type) });
     const types = ['alpha.item.created.v1', 'gamma.item.created.v1', 'beta.item.created.v1', 'beta.item.deleted.v1', 'alpha.item.price.changed.v1', 'alpha.other.v1'];
     await test.bus.publish(types.map((t) => testEvent(t, {})));
-    await vi.waitFor(() => expect(seen).toHaveLength(3), DELIVERY_WAIT);
+    await vi.waitFor(() => expect(seen).toHaveLength(3), within(10_000, 25));
     await sleep(200);
     expect(seen).toEqual(['alpha.item.created.v1', 'beta.item.created.v1', 'alpha.item.price.changed.v1']);
   });
@@ -184,7 +185,7 @@ describe('NatsJetStreamBus', () => {
       },
     });
     await test.bus.publish([testEvent('test.thing.created.v1', {})]);
-    await vi.waitFor(() => expect(started).toBe(1), DELIVERY_WAIT);
+    await vi.waitFor(() => expect(started).toBe(1), within(10_000, 25));
     await test.bus.close();
     expect(finished).toBe(1);
 

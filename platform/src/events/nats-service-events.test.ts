@@ -9,7 +9,8 @@ import { silentLogger } from '../telemetry/logger.js';
 import { ControllableClock } from '../time/clock.js';
 import { eventTablesMigration, type EventTables } from './event-tables.js';
 import { ServiceEvents } from './service-events.js';
-import { createTestNatsBus, DELIVERY_WAIT, withNats, type TestNatsBus } from './nats-test-kit.js';
+import { createTestNatsBus, withNats, type TestNatsBus } from './nats-test-kit.js';
+import { within } from '../testing/within.js';
 
 interface Db extends EventTables {
   thing: { id: string; n: number };
@@ -81,7 +82,7 @@ describe('service events on the NATS bus (sqlite)', () => {
     const outbox = await store.db.selectFrom('outbox').select(['id', 'published_at']).orderBy('seq').execute();
     const ids = outbox.map((r) => r.id);
     expect(outbox.every((r) => r.published_at !== null)).toBe(true);
-    await vi.waitFor(async () => expect((await effects()).sort()).toEqual([...ids].sort()), DELIVERY_WAIT);
+    await vi.waitFor(async () => expect((await effects()).sort()).toEqual([...ids].sort()), within(10_000, 25));
     expect(delivered).toEqual(ids);
 
     // A relay that lost track of what it published (crash before marking rows): JetStream drops the copies.
@@ -92,8 +93,8 @@ describe('service events on the NATS bus (sqlite)', () => {
     // Past the duplicate window the copies are delivered again; the consumer's inbox keeps them from applying twice.
     await sleep(DUPLICATE_WINDOW_MS);
     await republish();
-    await vi.waitFor(() => expect(delivered).toEqual([...ids, ...ids]), DELIVERY_WAIT);
-    await vi.waitFor(async () => expect(await ackedUpTo('effects')).toBe(10), DELIVERY_WAIT);
+    await vi.waitFor(() => expect(delivered).toEqual([...ids, ...ids]), within(10_000, 25));
+    await vi.waitFor(async () => expect(await ackedUpTo('effects')).toBe(10), within(10_000, 25));
     expect((await effects()).sort()).toEqual([...ids].sort());
     expect(handled).toBe(5);
     const dead = await store.db.selectFrom('event_dead_letter').selectAll().execute();

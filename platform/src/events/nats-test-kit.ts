@@ -64,6 +64,3 @@ export function testEvent(type: string, data: unknown, overrides: Partial<EventE
     ...overrides,
   };
 }
-
-/** How long a test waits for JetStream to deliver (vi.waitFor's options; its own default is one second). */
-export const DELIVERY_WAIT = { timeout: 10_000, interval: 25 };

@@ -110,6 +110,41 @@ describe.each(TEST_DIALECTS)('an order from placement to return on %s', (dialect
     expect(ship.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', field: 'id', currentStatus: 'CANCELLED' });
   });
 
+  it('lets exactly one of competing changes win: a cancellation against a shipment, and eight returns of two units', async () => {
+    await setOnHand(h, 'SKU-000036', 'LOC-S0002', 10);
+    const reservedBefore = (await stock('SKU-000036', 'LOC-S0002')).reserved;
+    const { order: raced } = await place(`race-cancel-ship-${dialect}`, storeOrder('LOC-S0002', [{ sku: 'SKU-000036', quantity: 1 }]));
+    const [cancel, ship] = await Promise.all([
+      h.gql(`mutation($id: ID!) { cancelOrder(id: $id) { order { status paymentStatus } } }`, { id: raced.id }),
+      h.gql(SHIP, { id: raced.id, input: { carrier: 'UPS', trackingNumber: 'RACE-1' } }),
+    ]);
+    const won = [cancel.data?.cancelOrder?.order, ship.data?.shipOrder?.order].filter(Boolean);
+    expect(won, 'the changes that succeeded').toHaveLength(1);
+    const loser = (cancel.errors ?? ship.errors)![0]!.extensions;
+    // The loser read the order after the winner committed (INVALID_TRANSITION naming it), or gave up on a moving version.
+    expect(['INVALID_TRANSITION', 'CONFLICT']).toContain(loser.code);
+    const after = await order(raced.id);
+    expect([after.status, after.paymentStatus]).toEqual(cancel.data?.cancelOrder ? ['CANCELLED', 'VOIDED'] : ['SHIPPED', 'CAPTURED']);
+    expect(after.timeline.map((t: { to: string }) => t.to)).toEqual(['PLACED', 'CONFIRMED', after.status]);
+    if (after.status === 'CANCELLED') await vi.waitFor(async () => expect((await stock('SKU-000036', 'LOC-S0002')).reserved, 'reserved after the cancellation').toBe(reservedBefore), within(30_000));
+
+    // Eight desks take one unit each back at once; the order had two.
+    const { order: returned } = await place(`race-returns-${dialect}`, storeOrder('LOC-S0002', [{ sku: 'SKU-000036', quantity: 2 }]));
+    await h.gql(SHIP, { id: returned.id, input: { carrier: 'UPS', trackingNumber: 'RACE-2' } });
+    await h.gql(`mutation($id: ID!) { markDelivered(id: $id) { order { status } } }`, { id: returned.id });
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => h.gql(`mutation($id: ID!) { returnOrder(id: $id, input: { lines: [{ sku: "SKU-000036", quantity: 1 }], restockLocationId: "LOC-S0002", reason: "desk ${i}" }) { order { status } } }`, { id: returned.id })),
+    );
+    expect(attempts.filter((a) => a.data?.returnOrder?.order), 'the returns that succeeded').toHaveLength(2);
+    for (const refused of attempts.filter((a) => a.errors)) expect(['INVALID_TRANSITION', 'BAD_USER_INPUT', 'CONFLICT']).toContain(refused.errors![0]!.extensions.code);
+    const settled = await order(returned.id);
+    expect([settled.status, settled.paymentStatus]).toEqual(['RETURNED', 'REFUNDED']);
+    expect(settled.lines[0].returnedQuantity).toBe(2);
+    expect(settled.returns).toHaveLength(2);
+    expect(settled.returns.reduce((sum: number, r: { refund: { centAmount: number } }) => sum + r.refund.centAmount, 0)).toBe(settled.total.centAmount);
+    expect(settled.erpPostings.filter((p: { kind: string }) => p.kind === 'CREDIT_NOTE')).toHaveLength(2);
+  });
+
   it('routes an ecommerce order to a DC and a store of the region when no single place has it all, and ships it part by part', async () => {
     const home = (await h.gql(`{ location(id: "LOC-S0001") { region } }`)).data.location.region as string;
     const candidates = (await h.gql(`query($r: String) { locations(first: 200, filter: { region: $r, type: STORE }) { nodes { id } } }`, { r: home })).data.locations.nodes.map((n: { id: string }) => n.id);

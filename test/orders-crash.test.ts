@@ -1,4 +1,5 @@
-// The hub killed (SIGKILL) between reserving stock and confirming, on SQLite and PostgreSQL: on restart each placement finishes or is undone, and no stock stays held for nothing.
+// The hub killed (SIGKILL) between reserving stock and confirming, on SQLite and PostgreSQL: on restart each placement finishes or is undone,
+// and no stock stays held for nothing; and an unpaid hold that lapses while the hub is down still cancels its order.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_DIALECTS } from '@retail-hub/platform/store/test-stores';
 import { PLACE_ORDER, setOnHand, startOrdersHub, STOCK, storeOrder, type OrdersHub } from './support/orders-hub.js';
@@ -57,5 +58,29 @@ describe.each(TEST_DIALECTS)('a crash during placement on %s', (dialect) => {
       expect(held.data.reservation).toEqual({ status: 'HELD', lines: [{ sku: 'SKU-000020', quantity: o.lines[0].quantity }] });
     }
     expect((await h.gql(`{ orders(first: 10, filter: { status: CONFIRMED }) { totalCount } }`)).data.orders.totalCount).toBe(3);
+  });
+
+});
+
+describe.each(TEST_DIALECTS)('a hold that lapses while the hub is down on %s', (dialect) => {
+  let h: OrdersHub;
+
+  beforeAll(async () => {
+    h = await startOrdersHub(dialect, { env: { HUB_ORDER_PAYMENT_WINDOW_MS: '5000' } });
+  }, 300_000);
+  afterAll(async () => h?.dispose());
+
+  it('cancels the unpaid order once the hub is back, though inventory releases the hold before orders listens', { timeout: 300_000 }, async () => {
+    await setOnHand(h, 'SKU-000022', STORE, 10);
+    const placed = (await h.gql(PLACE_ORDER, { key: 'lapsed-while-down', input: { ...storeOrder(STORE, [{ sku: 'SKU-000022', quantity: 2 }]), payment: { method: 'BANK_TRANSFER' } } })).data.placeOrder.order;
+    expect([placed.status, placed.paymentStatus]).toEqual(['PLACED', 'PENDING']);
+
+    // Down longer than the 5 s payment window. Inventory starts before orders, and its sweeper releases the lapsed
+    // hold at once: the expiry must still reach orders, which subscribes a few seconds later.
+    await h.restart({ downForMs: 6_000 });
+    const status = async () => (await h.gql(`query($id: ID!) { order(id: $id) { status paymentStatus } }`, { id: placed.id })).data.order;
+    await vi.waitFor(async () => expect(await status(), 'the unpaid order').toEqual({ status: 'CANCELLED', paymentStatus: 'VOIDED' }), within(30_000));
+    const held = await h.gql(STOCK, { sku: 'SKU-000022', loc: STORE });
+    expect(held.data.product.stock).toEqual({ onHand: 10, reserved: 0, available: 10 });
   });
 });

@@ -73,8 +73,9 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   if (seeded) progress.note(`Seeded the synthetic retailer in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.skus} SKUs, ${seeded.locations} locations, ${seeded.suppliers} suppliers, ${seeded.stockPositions.toLocaleString('en-US')} stock positions.`);
   const faults = new FaultSwitch(parseFaultSettings(config.erp.faults));
   const erpPorts = erpWithFaults(erp.ports, faults);
-  const bus: EventBus =
-    config.bus.kind === 'nats' ? await connectNatsBus({ servers: config.bus.url, logger: rootLogger }) : new InProcessBus(rootLogger.child({ component: 'bus' }));
+  // The in-process bus holds events until every service here has subscribed (JetStream keeps them for late consumers).
+  const inProcessBus = config.bus.kind === 'memory' ? new InProcessBus(rootLogger.child({ component: 'bus' }), { heldUntilOpen: true }) : null;
+  const bus: EventBus = config.bus.kind === 'nats' ? await connectNatsBus({ servers: config.bus.url, logger: rootLogger }) : inProcessBus!;
 
   const subgraphs: RunningHub['subgraphs'] = {};
   // Heavy first-start loading (sales history, stock views) waits until the hub is serving; see SubgraphDeps.serving.
@@ -90,6 +91,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     gateway: null,
     async stop() {
       await running.gateway?.stop();
+      // Services stop one by one; events published meanwhile must not go to some consumers and skip the stopped ones.
+      await inProcessBus?.close();
       for (const { instance, http } of Object.values(subgraphs).reverse()) {
         await http.close();
         await instance.stop();
@@ -140,6 +143,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       const http = await serveSubgraph(instance, { port: config.ports[name], host: config.host, claimsSecret: config.claimsSecret, logger, metrics });
       subgraphs[name] = { instance, http, metrics };
     }
+    inProcessBus?.open();
     if (config.services.includes('gateway')) {
       const local = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, `${s!.http.url}/graphql`]));
       const routes = adminRoutes(config, { faults, clock });

@@ -18,8 +18,8 @@ export interface OrdersHub {
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }>;
   /** Flips the embedded ERP's fault switch (`outage`, `none`, `errors=1` ...). */
   erpFaults(spec: string): Promise<void>;
-  /** Restarts the process on the same data (and databases); `kill` picks the signal. */
-  restart(options?: { signal?: NodeJS.Signals; env?: Record<string, string> }): Promise<void>;
+  /** Restarts the process on the same data (and databases); `signal` stops it, `downForMs` keeps it down a while. */
+  restart(options?: { signal?: NodeJS.Signals; env?: Record<string, string>; downForMs?: number }): Promise<void>;
   /** The ERP's own ledger: SalesFinance documents booked for these orders (read-only, from the ERP's database). */
   erpLedger(orderIds: readonly string[]): Array<{ posting_id: string; kind: string; order_ref: string; total: number; booked_at: string }>;
   /** Stops the process and removes its data and databases. */
@@ -56,8 +56,9 @@ export async function startOrdersHub(dialect: Dialect, options: HubProcessOption
       const response = await fetch(`${hub.baseUrl}/admin/erp-faults`, { method: 'POST', body: spec });
       if (!response.ok) throw new Error(`erp-faults ${spec}: HTTP ${response.status}`);
     },
-    async restart({ signal = 'SIGTERM', env = {} } = {}) {
+    async restart({ signal = 'SIGTERM', env = {}, downForMs = 0 } = {}) {
       await hub.kill(signal);
+      if (downForMs > 0) await new Promise((resolve) => setTimeout(resolve, downForMs));
       hub = await startHubProcess({ ...options, dataDir, args: [...pgArgs, ...(options.args ?? [])], env: { ...baseEnv, ...env } });
     },
     erpLedger(orderIds) {

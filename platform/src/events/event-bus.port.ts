@@ -41,6 +41,17 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
+/**
+ * The bus takes no more events: it is closing, or a consumer that matches them has gone. The events stay in
+ * the publisher's outbox and go out on its next start (consumers drop what they already handled by event id).
+ */
+export class BusClosedError extends Error {
+  constructor(what = 'the event bus is closed') {
+    super(`${what}; the events stay in the outbox`);
+    this.name = 'BusClosedError';
+  }
+}
+
 export const DEFAULT_MAX_DELIVER = 5;
 export const DEFAULT_BACKOFF_MS = [100, 500, 2000, 5000];
 

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { EventEnvelope } from './envelope.js';
 import { typeMatches } from './envelope.js';
-import { backoffFor, DEFAULT_MAX_DELIVER, type BusSubscription, type EventBus, type SubscribeOptions } from './event-bus.port.js';
+import { backoffFor, BusClosedError, DEFAULT_MAX_DELIVER, type BusSubscription, type EventBus, type SubscribeOptions } from './event-bus.port.js';
 
 /** Most events handed to a consumer's runHandler at once: a run holds the consumer's store for its transaction. */
 const MAX_RUN = 100;
@@ -15,16 +15,39 @@ interface Entry {
   closed: boolean;
 }
 
+export interface InProcessBusOptions {
+  /**
+   * Publishing waits for open(). A hub starts its services one after another; an event published by the first
+   * (its relay catching up on its outbox, its sweeper) must wait for the consumers of those started after it,
+   * since this bus keeps nothing for a consumer that has not subscribed yet. @default false
+   */
+  heldUntilOpen?: boolean;
+}
+
 export class InProcessBus implements EventBus {
   private readonly entries = new Set<Entry>();
+  private closed = false;
+  /** Resolves when publishing may start: at once, or at open(). */
+  private readonly opened: Promise<void>;
+  private release: () => void = () => undefined;
 
-  constructor(private readonly logger?: Logger) {}
+  constructor(private readonly logger?: Logger, options: InProcessBusOptions = {}) {
+    this.opened = options.heldUntilOpen ? new Promise((resolve) => (this.release = resolve)) : Promise.resolve();
+  }
+
+  /** Lets held publishes through: every consumer of the process has subscribed. */
+  open(): void {
+    this.release();
+  }
 
   /**
    * Resolves when every durable consumer has handled (or dead-lettered) the events, so the outbox
    * row is only marked published once nothing can lose it. Live-only consumers are not waited for.
+   * Rejects with BusClosedError, leaving the events to the outbox, once the bus or a consumer they are for is closing.
    */
   async publish(events: EventEnvelope[]): Promise<void> {
+    await this.opened;
+    if (this.closed) throw new BusClosedError();
     const waits: Promise<void>[] = [];
     for (const entry of this.entries) {
       const matching = events.filter((e) => entry.options.types.some((t) => typeMatches(t, e.type)));
@@ -47,7 +70,10 @@ export class InProcessBus implements EventBus {
     };
   }
 
+  /** Refuses new events (they stay in their outboxes) and waits for the deliveries in flight. */
   async close(): Promise<void> {
+    this.closed = true;
+    this.release();
     for (const entry of this.entries) entry.closed = true;
     await Promise.all([...this.entries].map((e) => e.tail));
     this.entries.clear();
@@ -66,7 +92,8 @@ export class InProcessBus implements EventBus {
         }
       }
       for (const event of run) {
-        if (entry.closed) return;
+        // Not "done": the publisher must keep these for the consumer's next start.
+        if (entry.closed) throw new BusClosedError(`consumer ${consumer} closed`);
         await this.deliver(entry, event);
       }
     }
@@ -79,7 +106,9 @@ export class InProcessBus implements EventBus {
         await handler({ event, attempt });
         return;
       } catch (error) {
-        if (attempt >= maxDeliver || entry.closed) {
+        // A consumer stopping mid-retry hands the event back rather than dead-lettering it early.
+        if (entry.closed) throw new BusClosedError(`consumer ${consumer} closed`);
+        if (attempt >= maxDeliver) {
           this.logger?.warn({ err: error, consumer, eventId: event.id, type: event.type, attempt }, 'event dead-lettered');
           await onDeadLetter?.({ event, attempt }, error);
           return;

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Dialect } from '../store/store-config.js';
 import type { Clock } from '../time/clock.js';
 import { PollingTask } from '../time/polling-task.js';
-import type { EventBus } from './event-bus.port.js';
+import { BusClosedError, type EventBus } from './event-bus.port.js';
 import type { EventTables } from './event-tables.js';
 import { rowToEnvelope } from './outbox.js';
 
@@ -66,7 +66,13 @@ export class OutboxRelay {
         .limit(batchSize)
         .execute();
       if (rows.length === 0) break;
-      await this.options.bus.publish(rows.map(rowToEnvelope));
+      try {
+        await this.options.bus.publish(rows.map(rowToEnvelope));
+      } catch (error) {
+        // Shutting down: the rows stay unpublished for the next start, which is not a failure of this pass.
+        if (error instanceof BusClosedError) return;
+        throw error;
+      }
       const now = this.options.clock.now().toISOString();
       await this.db
         .updateTable('outbox')

@@ -71,6 +71,23 @@ describe.each(TEST_DIALECTS)('service events on %s', (dialect) => {
     expect(Number(n)).toBe(5);
   });
 
+  it('keeps events in the outbox while the bus refuses them (the hub stopping), and publishes them on the next start', async () => {
+    await bus.close();
+    await events.transaction(store.db, async (_trx, emit) => emit({ type: 'test.thing.created.v1', subject: 'kept', data: { id: 'kept' } }));
+    await events.relay.flush();
+    const unpublished = await store.db.selectFrom('outbox').select('subject').where('published_at', 'is', null).execute();
+    expect(unpublished.map((r) => r.subject)).toEqual(['kept']);
+
+    const nextBus = new InProcessBus();
+    const seen: string[] = [];
+    await nextBus.subscribe({ consumer: 'probe', types: ['test.*'], handler: async ({ event }) => void seen.push(event.subject!) });
+    const next = new ServiceEvents({ service: 'test', db: store.db, dialect, bus: nextBus, clock, logger: silentLogger() });
+    await next.relay.flush();
+    expect(seen).toEqual(['kept']);
+    await next.stop();
+    await nextBus.close();
+  });
+
   it('applies a redelivered event once (inbox), and dead-letters one that keeps failing, for replay', async () => {
     let failuresLeft = 100;
     await events.consume<Db>({

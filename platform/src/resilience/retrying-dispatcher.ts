@@ -23,11 +23,16 @@ export interface FailedItem<T> {
 
 /** Where the work waits: a table of the owning service, written in the same transaction as the change that caused it. */
 export interface DispatchQueue<T extends QueuedItem, R> {
-  /** Up to `limit` items due at `now` (waiting, next attempt not in the future), oldest first. */
+  /**
+   * Up to `limit` items due at `now` (waiting, next attempt not in the future), oldest first. Where several
+   * replicas share the queue, it claims them, so no two send the same item at once.
+   */
   due(now: Date, limit: number): Promise<T[]>;
   /** The system accepted these; `results[i]` belongs to `items[i]`. */
   delivered(items: T[], results: R[], now: Date): Promise<void>;
   failed(failures: FailedItem<T>[], now: Date): Promise<void>;
+  /** Hands claimed items back unsent, due at once (the rest of a batch the system refused one item of). */
+  release?(items: T[], now: Date): Promise<void>;
 }
 
 /** How a failed send is handled: retried later, or one item refused for good (the rest are sent again at once). */
@@ -165,6 +170,7 @@ export class RetryingDispatcher<T extends QueuedItem, R> {
       const item = items[verdict.index]!;
       this.options.logger.warn({ dispatcher: this.options.name, id: item.id, error: verdict.message }, `${this.options.name}: item refused, dead-lettered`);
       await this.options.queue.failed([{ item, attempts: item.attempts + 1, error: verdict.message, retryAt: null }], now);
+      await this.options.queue.release?.(items.filter((other) => other !== item), now);
       return;
     }
     const message = String((error as Error)?.message ?? error);

@@ -1,4 +1,5 @@
-// The dispatcher's poll on SQLite and PostgreSQL: pending postings that are due, oldest first, read from an index in that order.
+// The dispatcher's poll on SQLite and PostgreSQL: pending postings that are due, oldest first, read from an index in that order;
+// claims, so replicas do not send one posting twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompiledQuery, type LogEvent } from 'kysely';
 import { openDatabase, migrateToLatest, type Database } from '@retail-hub/platform';
@@ -42,6 +43,18 @@ describe.each(TEST_DIALECTS)('ERP posting queue on %s', (dialect) => {
     // Not yet due: a posting queued later, and one waiting out its backoff.
     expect((await postings.due(at(3), 10)).map((p) => p.posting_id)).toEqual(['P-1', 'P-2a', 'P-2b']);
     expect((await postings.due(at(30), 10)).map((p) => p.posting_id)).toEqual(['P-1', 'P-2a', 'P-2b', 'P-4', 'P-retry']);
+  });
+
+  it('lets one caller claim a due posting, gives claimed ones back, and never turns a POSTED one back', async () => {
+    expect(await postings.lease(['P-1', 'P-2a', 'P-posted'], at(10), at(40))).toEqual(new Set(['P-1', 'P-2a']));
+    // Another replica, a moment later: they are no longer due.
+    expect(await postings.lease(['P-1', 'P-2a'], at(10), at(40))).toEqual(new Set());
+    expect((await postings.due(at(10), 10)).map((p) => p.posting_id)).toEqual(['P-2b', 'P-4']);
+    await postings.release(database.db, ['P-1', 'P-2a'], at(10));
+    expect(new Set((await postings.due(at(10), 10)).map((p) => p.posting_id))).toEqual(new Set(['P-1', 'P-2a', 'P-2b', 'P-4']));
+    // A replica whose send failed after another's booked it records nothing over the booking.
+    expect(await postings.markFailed(database.db, 'P-posted', 2, 'late failure', null, at(11))).toBe(false);
+    expect(await postings.find('P-posted')).toMatchObject({ status: 'POSTED', attempts: 1, last_error: null, document_no: 'DOC-1' });
   });
 
   // SQLite has no statistics to steer it: the plan is the index's to get right. (PostgreSQL plans by its own statistics.)

@@ -19,6 +19,9 @@ export interface ErpPostingDispatcherDeps {
 
 type PostingItem = ErpPostingRow & { id: string };
 
+/** How long a claimed batch is left to its sender before another pass or replica may send it again (the ERP books each id once either way). */
+const SEND_LEASE_MS = 120_000;
+
 export type ErpPostingDispatcher = RetryingDispatcher<PostingItem, PostingReceipt>;
 
 export function createErpPostingDispatcher(deps: ErpPostingDispatcherDeps): ErpPostingDispatcher {
@@ -34,7 +37,12 @@ export function createErpPostingDispatcher(deps: ErpPostingDispatcherDeps): ErpP
     kickDelayMs: 50,
     breaker: { failureThreshold: settings?.breakerThreshold, openMs: settings?.breakerOpenMs, maxOpenMs: settings?.breakerMaxOpenMs },
     queue: {
-      due: async (now, limit) => (await postings.due(now.toISOString(), limit)).map((row) => ({ ...row, id: row.posting_id })),
+      due: async (now, limit) => {
+        const rows = await postings.due(now.toISOString(), limit);
+        // Claimed until the send is surely over; a replica that crashes mid-send leaves them due again after that.
+        const mine = await postings.lease(rows.map((r) => r.posting_id), now.toISOString(), new Date(now.getTime() + SEND_LEASE_MS).toISOString());
+        return rows.filter((row) => mine.has(row.posting_id)).map((row) => ({ ...row, id: row.posting_id }));
+      },
       // The ERP books each posting id once, so a receipt for a resend (duplicate) is the same booking.
       delivered: (items, receipts, now) =>
         events.transaction(db, async (trx, emit) => {
@@ -45,12 +53,13 @@ export function createErpPostingDispatcher(deps: ErpPostingDispatcherDeps): ErpP
             emit(postingPostedEvent({ postingId: item.posting_id, orderId: item.order_id, kind: item.kind, documentNo: receipt.documentNo, attempts: item.attempts + 1, postedAt: at }));
           }
         }),
+      release: (items, now) => postings.release(db, items.map((i) => i.posting_id), now.toISOString()),
       failed: (failures, now) =>
         events.transaction(db, async (trx, emit) => {
           const at = now.toISOString();
           for (const f of failures) {
-            await postings.markFailed(trx, f.item.posting_id, f.attempts, f.error, f.retryAt?.toISOString() ?? null, at);
-            if (f.retryAt) continue;
+            const recorded = await postings.markFailed(trx, f.item.posting_id, f.attempts, f.error, f.retryAt?.toISOString() ?? null, at);
+            if (!recorded || f.retryAt) continue;
             deps.logger.error({ postingId: f.item.posting_id, attempts: f.attempts, error: f.error }, 'ERP posting dead-lettered; replay it once the cause is fixed');
             emit(postingFailedEvent({ postingId: f.item.posting_id, orderId: f.item.order_id, kind: f.item.kind, attempts: f.attempts, error: f.error, failedAt: at }));
           }

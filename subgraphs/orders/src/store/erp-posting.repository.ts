@@ -35,16 +35,42 @@ export class ErpPostingRepository {
     return this.db.selectFrom('erp_posting').selectAll().where('status', '=', 'PENDING').where('next_attempt_at', '<=', now).orderBy('next_attempt_at').orderBy('posting_id').limit(limit).execute();
   }
 
+  /**
+   * Claims postings for a send by moving their due time to `until`; returns the ids this caller won. Replicas of
+   * orders poll the same table: the one whose update lands first sends, the other finds them no longer due.
+   */
+  async lease(postingIds: readonly string[], now: string, until: string): Promise<Set<string>> {
+    if (postingIds.length === 0) return new Set();
+    const rows = await this.db
+      .updateTable('erp_posting')
+      .set({ next_attempt_at: until })
+      .where('posting_id', 'in', [...postingIds])
+      .where('status', '=', 'PENDING')
+      .where('next_attempt_at', '<=', now)
+      .returning('posting_id')
+      .execute();
+    return new Set(rows.map((r) => r.posting_id));
+  }
+
+  /** Gives claimed postings back, due at `now`. */
+  async release(trx: Executor<OrdersDatabase>, postingIds: readonly string[], now: string): Promise<void> {
+    if (postingIds.length === 0) return;
+    await trx.updateTable('erp_posting').set({ next_attempt_at: now }).where('posting_id', 'in', [...postingIds]).where('status', '=', 'PENDING').execute();
+  }
+
   async markPosted(trx: Executor<OrdersDatabase>, postingId: string, documentNo: string, attempts: number, now: string): Promise<void> {
     await trx.updateTable('erp_posting').set({ status: 'POSTED', document_no: documentNo, attempts, last_error: null, posted_at: now, updated_at: now }).where('posting_id', '=', postingId).execute();
   }
 
-  async markFailed(trx: Executor<OrdersDatabase>, postingId: string, attempts: number, error: string, retryAt: string | null, now: string): Promise<void> {
-    await trx
+  /** Records a failed send; a posting already POSTED (its booking confirmed, perhaps by another replica) stays so. */
+  async markFailed(trx: Executor<OrdersDatabase>, postingId: string, attempts: number, error: string, retryAt: string | null, now: string): Promise<boolean> {
+    const updated = await trx
       .updateTable('erp_posting')
       .set({ attempts, last_error: error.slice(0, 1000), updated_at: now, ...(retryAt ? { next_attempt_at: retryAt } : { status: 'DEAD' as const }) })
       .where('posting_id', '=', postingId)
-      .execute();
+      .where('status', '=', 'PENDING')
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
   }
 
   /** Puts dead postings back in the queue with fresh attempts; returns the ones it moved. */

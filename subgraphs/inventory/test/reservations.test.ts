@@ -1,6 +1,8 @@
 // Reservations on SQLite and PostgreSQL: all-or-nothing holds that never oversell, expiry, release, and shipments booked in the ERP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnvelope, execute, serviceClaims, type EventEnvelope } from '@retail-hub/platform';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createEnvelope, execute, serviceClaims, systemClock, type EventEnvelope } from '@retail-hub/platform';
+import { ReservationLedger } from '../src/services/reservation-ledger.js';
+import { ReservationRepository } from '../src/store/reservation.repository.js';
 import { TEST_DIALECTS } from '@retail-hub/platform/store/test-stores';
 import { startInventory, type InventoryHarness } from './inventory-harness.js';
 
@@ -117,6 +119,38 @@ describe.each(TEST_DIALECTS)('reservations on %s', (dialect) => {
     await h.subgraph.events.relay.flush();
     const changes = received.filter((e) => e.type === 'inventory.stock.changed.v1' && e.subject === 'SKU-000002@LOC-S0001').map((e) => e.data as { reason: string; reserved: number }).filter((c) => c.reason.startsWith('RESERVATION:'));
     expect(changes.map((c) => [c.reason, c.reserved])).toEqual([['RESERVATION:HELD', 4], ['RESERVATION:RELEASED', 0]]);
+  });
+
+  it('holds nothing for an order released before its hold arrived (a hold call that outlived its caller)', async () => {
+    await stockOf('SKU-000006', 'LOC-S0002', 10);
+    const released = await execute(h.subgraph, /* GraphQL */ `mutation { releaseReservation(orderId: "ORD-L1", reason: "PLACEMENT_FAILED") { reservation { status lines { sku } } errors { code } } }`, {}, ORDERS);
+    expect(released.data.releaseReservation).toEqual({ reservation: { status: 'RELEASED', lines: [] }, errors: [] });
+    const late = await reserve({ orderId: 'ORD-L1', lines: [{ sku: 'SKU-000006', locationId: 'LOC-S0002', quantity: 3 }] });
+    expect(late.data.reserveStock.reservation).toMatchObject({ status: 'RELEASED', lines: [] });
+    expect(await level('SKU-000006', 'LOC-S0002')).toEqual({ onHand: 10, reserved: 0, available: 10 });
+  });
+
+  // On SQLite a process's holds and releases share one connection and run one after the other; on PostgreSQL a
+  // release can run while the hold's transaction is still open, unseen by it.
+  if (dialect === 'postgres') it('releases a hold that commits while the release is looking for it', async () => {
+    await stockOf('SKU-000007', 'LOC-S0002', 10);
+    let finishHold!: () => void;
+    const holdMayCommit = new Promise<void>((resolve) => (finishHold = resolve));
+    // Another replica's hold for the order, still being written.
+    const ledger = new ReservationLedger(new ReservationRepository(h.db), systemClock);
+    let holding = false;
+    const hold = h.db.transaction().execute(async (trx) => {
+      await ledger.hold(trx, 'ORD-L2', [{ sku: 'SKU-000007', locationId: 'LOC-S0002', quantity: 2 }], null, () => undefined);
+      holding = true;
+      await holdMayCommit;
+    });
+    await vi.waitFor(() => expect(holding).toBe(true));
+    const release = execute(h.subgraph, /* GraphQL */ `mutation { releaseReservation(orderId: "ORD-L2", reason: "PLACEMENT_FAILED") { reservation { status } } }`, {}, ORDERS);
+    await new Promise((r) => setTimeout(r, 200));
+    finishHold();
+    await hold;
+    expect((await release).data.releaseReservation.reservation.status).toBe('RELEASED');
+    expect(await level('SKU-000007', 'LOC-S0002')).toEqual({ onHand: 10, reserved: 0, available: 10 });
   });
 
   it('keeps shipped units reserved until the ERP books the sale, through an ERP outage, then both drop together', async () => {

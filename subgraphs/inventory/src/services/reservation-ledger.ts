@@ -41,8 +41,15 @@ export class ReservationLedger {
     return true;
   }
 
-  /** Gives a HELD reservation's unshipped units back; false when it was not HELD (nothing to give back). */
+  /**
+   * Gives a HELD reservation's unshipped units back; false when it was not HELD (nothing to give back). An order
+   * with no reservation yet gets a RELEASED one, so a hold that arrives late (its caller gave up and released)
+   * holds nothing.
+   */
   async release(trx: Transaction<InventoryDatabase>, orderId: string, reason: string, emit: EmitEvent): Promise<boolean> {
+    if (await this.close(trx, orderId, 'RELEASED', emit, { reason })) return true;
+    if (await this.reservations.insertReleased(trx, orderId, reason, this.clock.now().toISOString())) return false;
+    // A row exists after all: a hold committed while the insert waited for it (PostgreSQL), or one already closed.
     return this.close(trx, orderId, 'RELEASED', emit, { reason });
   }
 

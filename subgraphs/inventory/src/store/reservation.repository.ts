@@ -61,6 +61,15 @@ export class ReservationRepository {
     return (await INSERT_HOLD.inserted(trx, [{ order_id: orderId, status: 'HELD', expires_at: expiresAt, release_reason: null, created_at: now, updated_at: now }])) === 1;
   }
 
+  /**
+   * Records that an order's hold is released before any hold of it is seen: a hold call that outlived its caller
+   * (who timed out and released) then finds this row and takes nothing. False when the order has a row already;
+   * on PostgreSQL that includes a hold another transaction is still writing, which this waits for.
+   */
+  async insertReleased(trx: Executor<InventoryDatabase>, orderId: string, reason: string, now: string): Promise<boolean> {
+    return (await INSERT_HOLD.inserted(trx, [{ order_id: orderId, status: 'RELEASED', expires_at: null, release_reason: reason, created_at: now, updated_at: now }])) === 1;
+  }
+
   async insertLines(trx: Executor<InventoryDatabase>, orderId: string, lines: readonly UnitsLine[]): Promise<void> {
     await INSERT_LINES.run(
       trx,

@@ -57,6 +57,19 @@ describe.each(TEST_DIALECTS)('ERP posting queue on %s', (dialect) => {
     expect(await postings.find('P-posted')).toMatchObject({ status: 'POSTED', attempts: 1, last_error: null, document_no: 'DOC-1' });
   });
 
+  it('filters by error text exactly as typed: underscores and percent signs are text, and case counts', async () => {
+    const db = database.db;
+    await postings.enqueue(db, [posting('E-1'), posting('E-2'), posting('E-3')], at(5));
+    await postings.markFailed(db, 'E-1', 1, 'duplicate key violates ledger_document_posting_id_key', at(50), at(5));
+    await postings.markFailed(db, 'E-2', 1, 'ERP unavailable: Timeout after 5000 ms', at(50), at(5));
+    await postings.markFailed(db, 'E-3', 1, '100% of ledgerXdocument', at(50), at(5));
+    expect(await postings.ids({ errorContains: 'ledger_document' }, 10)).toEqual(['E-1']);
+    expect(await postings.ids({ errorContains: '100%' }, 10)).toEqual(['E-3']);
+    expect(await postings.ids({ errorContains: 'Timeout' }, 10)).toEqual(['E-2']);
+    // P-retry's "timeout", not E-2's "Timeout".
+    expect(await postings.ids({ errorContains: 'timeout' }, 10)).toEqual(['P-retry']);
+  });
+
   // SQLite has no statistics to steer it: the plan is the index's to get right. (PostgreSQL plans by its own statistics.)
   if (dialect === 'sqlite') it('reads the poll from an index in its own order, not by sorting every pending posting', async () => {
     queries.length = 0;

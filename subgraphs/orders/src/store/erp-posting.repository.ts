@@ -1,5 +1,5 @@
 // The postings owed to the ERP's SalesFinance ledger: queued with the change that causes them, then posted, retried or dead.
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { PreparedInsert, type Executor } from '@retail-hub/platform';
 import type { ErpPostingTable, OrdersDatabase } from './order-tables.js';
 
@@ -15,7 +15,7 @@ export interface ErpPostingQuery {
   /** Only postings last changed at or after / before these instants (ISO). */
   updatedFrom?: string;
   updatedUntil?: string;
-  /** Only postings whose last error contains this text (case-sensitive). */
+  /** Only postings whose last error contains this text, exactly (case-sensitive, no wildcards). */
   errorContains?: string;
 }
 
@@ -119,7 +119,8 @@ export class ErpPostingRepository {
     if (query.orderId) q = q.where('order_id', '=', query.orderId);
     if (query.updatedFrom) q = q.where('updated_at', '>=', query.updatedFrom);
     if (query.updatedUntil) q = q.where('updated_at', '<', query.updatedUntil);
-    if (query.errorContains) q = q.where('last_error', 'like', `%${query.errorContains.replace(/[%_]/g, '')}%`);
+    // The text as typed, case and all, on both stores: LIKE would read % and _ as wildcards and, on SQLite, ignore case.
+    if (query.errorContains) q = q.where(sql<string>`replace(last_error, ${query.errorContains}, '')`, '<>', sql.ref<string>('last_error'));
     return q;
   }
 }

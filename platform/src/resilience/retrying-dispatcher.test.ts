@@ -122,6 +122,24 @@ describe('RetryingDispatcher', () => {
     expect(second.items[1]!.error).toBe('refused P1');
   });
 
+  it('counts a send the remote never answers as failed, and goes on', async () => {
+    const queue = memoryQueue(15);
+    const r = remote();
+    const clock = new ControllableClock(new Date('2026-01-01T00:00:00Z'));
+    let hung = 0;
+    const d = dispatcher(queue, r, clock, {
+      sendTimeoutMs: 50,
+      // The first batch's call hangs for good; the rest are answered.
+      send: (items) => (hung++ === 0 ? new Promise<string[]>(() => undefined) : r.send(items)),
+    });
+    expect(await d.drain()).toBe('idle');
+    expect(queue.items.slice(0, 10).map((i) => [i.status, i.attempts, i.error])).toEqual(Array.from({ length: 10 }, () => ['waiting', 1, 'test: no answer to the send in 50 ms']));
+    expect(queue.items.slice(10).every((i) => i.status === 'done')).toBe(true);
+    clock.advance(60_000);
+    await d.drain();
+    expect(queue.items.every((i) => i.status === 'done')).toBe(true);
+  });
+
   it('never sends faster than its rate', async () => {
     const queue = memoryQueue(60);
     const r = remote();

@@ -64,6 +64,12 @@ export interface RetryingDispatcherOptions<T extends QueuedItem, R> {
   kickDelayMs?: number;
   /** @default { failureThreshold: 5, openMs: 1000, maxOpenMs: 30_000 } */
   breaker?: CircuitBreakerOptions;
+  /**
+   * A send or probe with no answer by then counts as failed, so a system that hangs opens the breaker instead of
+   * holding the queue (and shutdown) for as long as it hangs. The send may still land; items are sent again by id.
+   * @default 30_000
+   */
+  sendTimeoutMs?: number;
 }
 
 type PassOutcome = 'idle' | 'blocked';
@@ -138,7 +144,7 @@ export class RetryingDispatcher<T extends QueuedItem, R> {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       let results: R[];
       try {
-        results = await this.options.send(items);
+        results = await this.answerInTime(this.options.send(items), 'send');
       } catch (error) {
         await this.onSendFailure(items, error);
         continue;
@@ -152,7 +158,7 @@ export class RetryingDispatcher<T extends QueuedItem, R> {
   private async probe(): Promise<boolean> {
     if (!this.breaker.tryProbe()) return false;
     try {
-      await this.options.probe();
+      await this.answerInTime(this.options.probe(), 'probe');
       this.breaker.recordSuccess();
       return true;
     } catch (error) {
@@ -160,6 +166,15 @@ export class RetryingDispatcher<T extends QueuedItem, R> {
       this.options.logger.debug({ err: error, dispatcher: this.options.name }, `${this.options.name}: probe failed`);
       return false;
     }
+  }
+
+  private answerInTime<V>(call: Promise<V>, what: string): Promise<V> {
+    const ms = this.options.sendTimeoutMs ?? 30_000;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${this.options.name}: no answer to the ${what} in ${ms} ms`)), ms);
+    });
+    return Promise.race([call, late]).finally(() => clearTimeout(timer));
   }
 
   private async onSendFailure(items: T[], error: unknown): Promise<void> {

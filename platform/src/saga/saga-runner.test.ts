@@ -1,10 +1,11 @@
 // The saga runner on SQLite and PostgreSQL: order, compensation in reverse, and recovery of a saga whose process died.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { createTestStore, TEST_DIALECTS, type TestStore } from '../store/test-stores.js';
 import { silentLogger } from '../telemetry/logger.js';
 import { ControllableClock } from '../time/clock.js';
+import { within } from '../testing/within.js';
 import { SagaRunner } from './saga-runner.js';
 import { SagaAbort, type Workflow } from './saga-step.js';
 import { sagaTablesMigration, type SagaTables } from './saga-tables.js';
@@ -112,7 +113,7 @@ describe.each(TEST_DIALECTS)('saga runner on %s', (dialect) => {
     flaky.steps[2] = { ...flaky.steps[2]!, run: async (s) => (airlineUp ? (log.push('flight'), { flight: `F-${s.city}` }) : Promise.reject(Object.assign(new Error('airline down'), { transient: true }))) };
     const transient = (e: unknown) => (e as { transient?: boolean }).transient === true;
     void runner('book-hotel').run(flaky, 'S3c', { city: 'Graz' });
-    await until(async () => (await row('S3c'))?.step_index === 2);
+    await vi.waitFor(async () => expect((await row('S3c'))?.step_index, 'the saga past book-hotel').toBe(2), within(5_000));
     clock.advance(6000);
     const recovering = () => new SagaRunner({ db: database.db, clock, logger: silentLogger(), workflows: [flaky], leaseMs: 5000, isTransient: transient });
     await recovering().recoverNow();
@@ -142,7 +143,7 @@ describe.each(TEST_DIALECTS)('saga runner on %s', (dialect) => {
     log = [];
     // The live run stops for good after book-hotel, as the HUB_TEST_PAUSE_SAGA_AT switch makes it.
     void runner('book-hotel').run(tripWorkflow(), 'S5', { city: 'Kyiv' });
-    await until(async () => (await row('S5'))?.step_index === 2);
+    await vi.waitFor(async () => expect((await row('S5'))?.step_index, 'the saga past its paused step').toBe(2), within(5_000));
     expect(log).toEqual(['check', 'hotel']);
     const afterCrash = runner();
     expect(await afterCrash.recoverNow()).toBe(0);
@@ -155,7 +156,7 @@ describe.each(TEST_DIALECTS)('saga runner on %s', (dialect) => {
   it('compensates a recovered saga whose next step fails', async () => {
     log = [];
     void runner('book-flight').run(tripWorkflow(), 'S6', { city: 'Baku', failAt: 'confirm' });
-    await until(async () => (await row('S6'))?.step_index === 3);
+    await vi.waitFor(async () => expect((await row('S6'))?.step_index, 'the saga past its paused step').toBe(3), within(5_000));
     clock.advance(6000);
     await runner().recoverNow();
     expect(log).toEqual(['check', 'hotel', 'flight', 'cancel F-Baku', 'cancel H-Baku']);
@@ -175,21 +176,32 @@ describe.each(TEST_DIALECTS)('saga runner on %s', (dialect) => {
     expect(await row('S7')).toMatchObject({ status: 'COMPENSATED' });
   });
 
+  it('leaves a saga FAILED after too many recoveries, and tells its workflow once', async () => {
+    log = [];
+    const failed: string[] = [];
+    const stuck = tripWorkflow();
+    stuck.steps[2] = { ...stuck.steps[2]!, run: async () => Promise.reject(Object.assign(new Error('airline down'), { transient: true })) };
+    stuck.onFailed = async (s) => void failed.push(s.city);
+    void runner('book-hotel').run(stuck, 'S9', { city: 'Bern' });
+    await vi.waitFor(async () => expect((await row('S9'))?.step_index, 'the saga past book-hotel').toBe(2), within(5_000));
+    const recovering = () => new SagaRunner({ db: database.db, clock, logger: silentLogger(), workflows: [stuck], leaseMs: 5000, isTransient: (e) => (e as { transient?: boolean }).transient === true, maxRecoveries: 2 });
+    for (let i = 0; i < 4; i++) {
+      clock.advance(6000);
+      await recovering().recoverNow();
+    }
+    expect(await row('S9')).toMatchObject({ status: 'FAILED' });
+    expect(failed).toEqual(['Bern']);
+    // Nothing was undone: a person decides.
+    expect(log).toEqual(['check', 'hotel']);
+  });
+
   it('lets only one of two recovering processes take a saga', async () => {
     log = [];
     void runner('book-hotel').run(tripWorkflow(), 'S8', { city: 'Pisa' });
-    await until(async () => (await row('S8'))?.step_index === 2);
+    await vi.waitFor(async () => expect((await row('S8'))?.step_index, 'the saga past its paused step').toBe(2), within(5_000));
     clock.advance(6000);
     const [a, b] = await Promise.all([runner().recoverNow(), runner().recoverNow()]);
     expect(a + b).toBe(1);
     expect(log.filter((l) => l === 'flight')).toHaveLength(1);
   });
 });
-
-async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

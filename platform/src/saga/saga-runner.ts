@@ -197,6 +197,7 @@ export class SagaRunner {
     if (!workflow || row.recoveries > (this.options.maxRecoveries ?? 20)) {
       this.options.logger.error({ sagaId: row.id, workflow: row.workflow, recoveries: row.recoveries }, 'saga left FAILED: unknown workflow or too many recoveries');
       await this.store.markFailed(row.id);
+      await workflow?.onFailed?.(run.state, run.ctx).catch((err) => this.options.logger.error({ err, sagaId: row.id }, 'saga left FAILED: its onFailed failed'));
       return;
     }
     this.active.add(row.id);

@@ -30,6 +30,11 @@ export interface Workflow<S> {
   steps: SagaStep<S>[];
   /** Runs after compensation has undone everything (live runs and recovery alike), e.g. to record the outcome. */
   onCompensated?(state: S, error: SagaError, ctx: SagaContext): Promise<void>;
+  /**
+   * Runs when recovery gives up on a saga (too many recoveries) and leaves it FAILED for a person, e.g. to give
+   * whoever waits on it a definite answer. What was done is not undone.
+   */
+  onFailed?(state: S, ctx: SagaContext): Promise<void>;
 }
 
 /** Why a saga was compensated, as saved with it. */

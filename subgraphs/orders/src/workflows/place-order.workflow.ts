@@ -6,7 +6,7 @@ import type { ReservationsClient } from '../graph/reservations.client.js';
 import type { PlacedOrderWriter } from '../services/placement/placed-order.writer.js';
 import type { IdempotencyKeyRepository } from '../store/idempotency-key.repository.js';
 import { confirmOrderStep } from './place-order/confirm-order.step.js';
-import type { PlacementState } from './place-order/placement-state.js';
+import type { PlacementRefusal, PlacementState } from './place-order/placement-state.js';
 import { priceCartStep } from './place-order/price-cart.step.js';
 import { reserveStockStep } from './place-order/reserve-stock.step.js';
 import { routeFulfilmentStep } from './place-order/route-fulfilment.step.js';
@@ -42,6 +42,16 @@ export function placeOrderWorkflow(deps: PlaceOrderWorkflowDeps): Workflow<Place
     async onCompensated(state, error) {
       if (error.outcome) await deps.keys.complete(state.key, error.outcome, deps.clock.now().toISOString());
       else await deps.keys.release(state.key, state.orderId);
+    },
+    /**
+     * Recovery gave up (inventory kept failing, say): the placement is neither done nor undone. The key answers
+     * that from now on, rather than "still being processed" for ever, and is kept like any completed key.
+     */
+    async onFailed(state) {
+      const refusal: PlacementRefusal = {
+        errors: [{ code: 'PLACEMENT_FAILED', field: null, message: `Order ${state.orderId} could neither be placed nor undone automatically; it was handed to the operations team. Do not send it again with this key.` }],
+      };
+      await deps.keys.complete(state.key, refusal, deps.clock.now().toISOString());
     },
   };
 }

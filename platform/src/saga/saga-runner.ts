@@ -196,8 +196,9 @@ export class SagaRunner {
     const run: Run<unknown> = { workflow: workflow!, id: row.id, state: JSON.parse(row.state), ctx: { sagaId: row.id, resumed: true }, persisted: true };
     if (!workflow || row.recoveries > (this.options.maxRecoveries ?? 20)) {
       this.options.logger.error({ sagaId: row.id, workflow: row.workflow, recoveries: row.recoveries }, 'saga left FAILED: unknown workflow or too many recoveries');
-      await this.store.markFailed(row.id);
+      // onFailed first: if the process dies in between, the next pass finds the saga again and repeats both.
       await workflow?.onFailed?.(run.state, run.ctx).catch((err) => this.options.logger.error({ err, sagaId: row.id }, 'saga left FAILED: its onFailed failed'));
+      await this.store.markFailed(row.id);
       return;
     }
     this.active.add(row.id);

@@ -32,7 +32,8 @@ export interface Workflow<S> {
   onCompensated?(state: S, error: SagaError, ctx: SagaContext): Promise<void>;
   /**
    * Runs when recovery gives up on a saga (too many recoveries) and leaves it FAILED for a person, e.g. to give
-   * whoever waits on it a definite answer. What was done is not undone.
+   * whoever waits on it a definite answer. What was done is not undone. It may run again (a crash before the saga
+   * is marked FAILED), so it must be idempotent.
    */
   onFailed?(state: S, ctx: SagaContext): Promise<void>;
 }

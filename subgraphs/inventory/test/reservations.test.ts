@@ -1,6 +1,8 @@
 // Reservations on SQLite and PostgreSQL: all-or-nothing holds that never oversell, expiry, release, and shipments booked in the ERP.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEnvelope, execute, serviceClaims, systemClock, type EventEnvelope } from '@retail-hub/platform';
+import { sql } from 'kysely';
+import { within } from '@retail-hub/platform/testing/within';
 import { ReservationLedger } from '../src/services/reservation-ledger.js';
 import { ReservationRepository } from '../src/store/reservation.repository.js';
 import { TEST_DIALECTS } from '@retail-hub/platform/store/test-stores';
@@ -144,9 +146,13 @@ describe.each(TEST_DIALECTS)('reservations on %s', (dialect) => {
       holding = true;
       await holdMayCommit;
     });
-    await vi.waitFor(() => expect(holding).toBe(true));
+    await vi.waitFor(() => expect(holding, 'the hold written, not committed').toBe(true), within(10_000));
     const release = execute(h.subgraph, /* GraphQL */ `mutation { releaseReservation(orderId: "ORD-L2", reason: "PLACEMENT_FAILED") { reservation { status } } }`, {}, ORDERS);
-    await new Promise((r) => setTimeout(r, 200));
+    // The release has looked, found nothing, and now waits on the hold's row: only then may the hold commit.
+    await vi.waitFor(async () => {
+      const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(h.db);
+      expect(waiting.rows[0]!.n, 'statements waiting on a lock').toBe(1);
+    }, within(10_000));
     finishHold();
     await hold;
     expect((await release).data.releaseReservation.reservation.status).toBe('RELEASED');

@@ -35,4 +35,13 @@ describe.each(TEST_DIALECTS)('a placement left FAILED on %s', (dialect) => {
     expect(row).toMatchObject({ status: 'COMPLETED', order_id: 'ORD-F1', fingerprint: 'f' });
     expect(JSON.parse(row!.result!)).toEqual({ errors: [{ code: 'PLACEMENT_FAILED', field: null, message: expect.stringContaining('ORD-F1 could neither be placed nor undone') }] });
   });
+
+  it('leaves a key that already holds the order alone: the order was recorded before the process died', async () => {
+    const keys = new IdempotencyKeyRepository(database.db);
+    const now = new Date().toISOString();
+    await keys.claim({ key: 'key:web|checkout-8', fingerprint: 'f', orderId: 'ORD-F2', now, result: { orderId: 'ORD-F2' } });
+    const workflow = placeOrderWorkflow({ keys, clock: systemClock, paymentWindowSeconds: 60 } as unknown as PlaceOrderWorkflowDeps);
+    await workflow.onFailed!({ key: 'key:web|checkout-8', orderId: 'ORD-F2' } as PlacementState, { sagaId: 'ORD-F2', resumed: true });
+    expect(JSON.parse((await keys.find('key:web|checkout-8'))!.result!)).toEqual({ orderId: 'ORD-F2' });
+  });
 });

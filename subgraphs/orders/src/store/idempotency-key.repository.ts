@@ -37,6 +37,21 @@ export class IdempotencyKeyRepository {
     await COMPLETE.run(executor, { key, result: JSON.stringify(result), now });
   }
 
+  /**
+   * Completes a key only while it still waits on this order's placement: a placement recorded (its key completed
+   * with the order) or a key freed and claimed again by a newer request is left as it is.
+   */
+  async completeIfWaiting(key: string, orderId: string, result: unknown, now: string): Promise<boolean> {
+    const updated = await this.db
+      .updateTable('idempotency_key')
+      .set({ status: 'COMPLETED', result: JSON.stringify(result), completed_at: now })
+      .where('key', '=', key)
+      .where('order_id', '=', orderId)
+      .where('status', '=', 'IN_PROGRESS')
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
+  }
+
   /** Frees a key whose request failed unexpectedly (after its effects were undone), so sending it again retries. */
   async release(key: string, orderId: string): Promise<void> {
     await this.db.deleteFrom('idempotency_key').where('key', '=', key).where('order_id', '=', orderId).execute();

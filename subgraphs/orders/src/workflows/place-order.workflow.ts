@@ -45,13 +45,14 @@ export function placeOrderWorkflow(deps: PlaceOrderWorkflowDeps): Workflow<Place
     },
     /**
      * Recovery gave up (inventory kept failing, say): the placement is neither done nor undone. The key answers
-     * that from now on, rather than "still being processed" for ever, and is kept like any completed key.
+     * that from now on, rather than "still being processed" for ever, and is kept like any completed key. A key
+     * that already holds the order (confirm-order ran, then the process died before the saga was saved) keeps it.
      */
     async onFailed(state) {
       const refusal: PlacementRefusal = {
         errors: [{ code: 'PLACEMENT_FAILED', field: null, message: `Order ${state.orderId} could neither be placed nor undone automatically; it was handed to the operations team. Do not send it again with this key.` }],
       };
-      await deps.keys.complete(state.key, refusal, deps.clock.now().toISOString());
+      await deps.keys.completeIfWaiting(state.key, state.orderId, refusal, deps.clock.now().toISOString());
     },
   };
 }

@@ -15,8 +15,13 @@ const CLAIM = new PreparedQuery((db: Kysely<OrdersDatabase>, v: IdempotencyKeyRo
     .onConflict((oc) => oc.column('key').doNothing()),
 );
 
-const COMPLETE = new PreparedQuery((db: Kysely<OrdersDatabase>, v: { key: string; result: string; now: string }) =>
-  db.updateTable('idempotency_key').set({ status: 'COMPLETED', result: v.result, completed_at: v.now }).where('key', '=', v.key),
+const COMPLETE = new PreparedQuery((db: Kysely<OrdersDatabase>, v: { key: string; orderId: string; result: string; now: string }) =>
+  db
+    .updateTable('idempotency_key')
+    .set({ status: 'COMPLETED', result: v.result, completed_at: v.now })
+    .where('key', '=', v.key)
+    .where('order_id', '=', v.orderId)
+    .where('status', '=', 'IN_PROGRESS'),
 );
 
 export class IdempotencyKeyRepository {
@@ -33,23 +38,13 @@ export class IdempotencyKeyRepository {
     return (await CLAIM.affected(executor, claimed)) === 1;
   }
 
-  async complete(key: string, result: unknown, now: string, executor: Executor<OrdersDatabase> = this.db): Promise<void> {
-    await COMPLETE.run(executor, { key, result: JSON.stringify(result), now });
-  }
-
   /**
-   * Completes a key only while it still waits on this order's placement: a placement recorded (its key completed
-   * with the order) or a key freed and claimed again by a newer request is left as it is.
+   * Records the outcome of the placement the key waits on; false, changing nothing, when it no longer waits on that
+   * order: its outcome is recorded already (a recovered saga repeating a step), or the key was freed and claimed
+   * again by a newer request.
    */
-  async completeIfWaiting(key: string, orderId: string, result: unknown, now: string): Promise<boolean> {
-    const updated = await this.db
-      .updateTable('idempotency_key')
-      .set({ status: 'COMPLETED', result: JSON.stringify(result), completed_at: now })
-      .where('key', '=', key)
-      .where('order_id', '=', orderId)
-      .where('status', '=', 'IN_PROGRESS')
-      .executeTakeFirst();
-    return Number(updated.numUpdatedRows) === 1;
+  async complete(key: string, orderId: string, result: unknown, now: string, executor: Executor<OrdersDatabase> = this.db): Promise<boolean> {
+    return (await COMPLETE.affected(executor, { key, orderId, result: JSON.stringify(result), now })) === 1;
   }
 
   /** Frees a key whose request failed unexpectedly (after its effects were undone), so sending it again retries. */

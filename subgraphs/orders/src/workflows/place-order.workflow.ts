@@ -40,7 +40,7 @@ export function placeOrderWorkflow(deps: PlaceOrderWorkflowDeps): Workflow<Place
      * unexpected failure it is freed instead, so sending the request again tries again.
      */
     async onCompensated(state, error) {
-      if (error.outcome) await deps.keys.complete(state.key, error.outcome, deps.clock.now().toISOString());
+      if (error.outcome) await deps.keys.complete(state.key, state.orderId, error.outcome, deps.clock.now().toISOString());
       else await deps.keys.release(state.key, state.orderId);
     },
     /**
@@ -52,7 +52,7 @@ export function placeOrderWorkflow(deps: PlaceOrderWorkflowDeps): Workflow<Place
       const refusal: PlacementRefusal = {
         errors: [{ code: 'PLACEMENT_FAILED', field: null, message: `Order ${state.orderId} could neither be placed nor undone automatically; it was handed to the operations team. Do not send it again with this key.` }],
       };
-      await deps.keys.completeIfWaiting(state.key, state.orderId, refusal, deps.clock.now().toISOString());
+      await deps.keys.complete(state.key, state.orderId, refusal, deps.clock.now().toISOString());
     },
   };
 }

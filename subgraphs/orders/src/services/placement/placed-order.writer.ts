@@ -87,7 +87,7 @@ export class PlacedOrderWriter {
         const order = { id: state.orderId, channel: state.input.channel, locationId: state.input.locationId, currency: priced.currency };
         await postings.enqueue(trx, [salesDocumentPosting(order, lines, now)], now);
       }
-      await keys.complete(state.key, { orderId: state.orderId }, now, trx);
+      await keys.complete(state.key, state.orderId, { orderId: state.orderId }, now, trx);
       return toOrder({ ...record.order, idempotency_key: null, placed_at: new Date(state.placedAt).toISOString(), version: 0, payment_method: record.order.payment_method, payment_ref: record.order.payment_ref, ship_to_region: record.order.ship_to_region });
     });
     if (wrote && paid) this.deps.onPostingsQueued();

@@ -68,6 +68,9 @@ describe.each(TEST_DIALECTS)('an order from placement to return on %s', (dialect
     await h.erpFaults('none');
     const notDead = await h.gql(`mutation($id: ID!) { replayErpPosting(id: $id) { replayed } }`, { id: `${id}-SO` });
     expect(notDead.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const emptyText = await h.gql(`mutation($id: ID!) { replayErpPostings(filter: { orderId: $id, errorContains: "" }) { replayed } }`, { id });
+    expect(emptyText.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.errorContains' });
+    expect((await order(id)).erpPostings.filter((p: { status: string }) => p.status === 'DEAD'), 'dead letters after the refused replay').toHaveLength(2);
     const replay = await h.gql(`mutation($id: ID!) { replayErpPostings(filter: { orderId: $id }) { replayed postings { id status } } }`, { id });
     expect(replay.data.replayErpPostings.replayed).toBe(2);
     await vi.waitFor(async () => expect(new Set((await order(id)).erpPostings.map((p: { status: string }) => p.status)), 'the replayed postings').toEqual(new Set(['POSTED'])), within(60_000));

@@ -97,6 +97,8 @@ function toQuery(filter: ErpPostingFilterInput | null | undefined): ErpPostingQu
   const from = filter?.updatedAfter ?? undefined;
   const until = filter?.updatedBefore ?? undefined;
   if (from && until && Date.parse(from) > Date.parse(until)) throw badUserInput('filter.updatedBefore', 'must not be earlier than filter.updatedAfter');
+  // Empty text would match every posting: a replay by it would replay them all.
+  if (filter?.errorContains === '') throw badUserInput('filter.errorContains', 'must not be empty; leave it out to match any error');
   return {
     status: filter?.status ?? undefined,
     kind: filter?.kind ?? undefined,
